@@ -1,0 +1,51 @@
+# Set-up and everyday commands. `make demo` and `make test` are the whole set-up on a
+# fresh machine with Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint typecheck unit lab bench browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/smtoolkit demo
+
+lint: install
+	$(BIN)/ruff check smtoolkit tests benchmarks scripts
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest -m "not notebook and not browser"
+
+# Chromium for the browser tests comes from Debian's packages; install it when missing
+# (needs root or sudo). Without it the browser tests are skipped, except in CI.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
+	  else echo "chromium missing: browser tests will be skipped"; fi; }
+
+test: install browser lint typecheck
+	$(BIN)/pytest
+
+lab: install
+	$(BIN)/smtoolkit lab
+
+bench: install
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf reports .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,191 @@
+"""Load and validate an engagement folder: ``engagement.yaml`` plus its ``data/`` files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+from ruamel.yaml.comments import CommentedMap
+
+from smtoolkit import yamlio
+from smtoolkit.checks.registry import CheckSpec, registry
+from smtoolkit.errors import EngagementNotFoundError, ValidationError
+from smtoolkit.models import Client, Settings
+from smtoolkit.paths import check_slug, inside
+
+__all__ = ["ENGAGEMENT_FILE", "Engagement", "display_path", "load_engagement", "resolve_folder"]
+
+ENGAGEMENT_FILE = "engagement.yaml"
+
+
+@dataclass
+class Engagement:
+    """A validated engagement: the raw round-trip document and one model per section."""
+
+    folder: Path
+    document: CommentedMap
+    client: Client
+    settings: Settings
+    sections: dict[str, BaseModel] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        """The engagement's name, which is its folder name."""
+        return self.folder.name
+
+    @property
+    def file(self) -> Path:
+        """The path of ``engagement.yaml``."""
+        return self.folder / ENGAGEMENT_FILE
+
+    def section(self, slug: str) -> BaseModel:
+        """Return the validated answers of the check ``slug``."""
+        return self.sections[slug]
+
+    def included(self) -> list[CheckSpec]:
+        """Return the registered checks this engagement includes, in registry order."""
+        wanted = self.settings.checks
+        return [spec for spec in registry() if not wanted or spec.slug in wanted]
+
+    def data_file(self, reference: str) -> Path:
+        """Resolve a file named in the engagement; it must stay inside the engagement folder."""
+        return inside(self.folder, reference, what="data file")
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the working directory when it lies below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def resolve_folder(reference: str | os.PathLike[str]) -> Path:
+    """Find the engagement folder ``reference`` from the working directory or a parent of it.
+
+    A notebook opened in ``notebooks/`` names ``engagements/demo`` just like a command run
+    from the workspace root, so relative names are also tried against each parent folder.
+    """
+    raw = Path(reference)
+    if raw.is_absolute():
+        candidates = [raw]
+    else:
+        here = Path.cwd()
+        candidates = [base / raw for base in (here, *here.parents)]
+    for candidate in candidates:
+        if (candidate / ENGAGEMENT_FILE).is_file():
+            check_slug(candidate.resolve().name)
+            return candidate.resolve()
+    raise EngagementNotFoundError(
+        f"no engagement at {reference!s}: expected a folder holding {ENGAGEMENT_FILE}. "
+        'Create one with: smtoolkit new SLUG --name "Client GmbH"'
+    )
+
+
+def _problem(source: str, document: Any, prefix: tuple[str | int, ...], error: Any) -> str:
+    loc = (*prefix, *error["loc"])
+    line = yamlio.line_of(document, loc)
+    where = f"{source}:{line}" if line else source
+    path = yamlio._dotted(loc)
+    return f"{where} {path}: {_describe(error)}"
+
+
+def _describe(error: Any) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    shown = repr(value) if isinstance(value, str) else str(value)
+    if kind == "greater_than_equal":
+        return f"{shown} is not >= {ctx['ge']}; enter a number of at least {ctx['ge']}"
+    if kind == "greater_than":
+        return f"{shown} is not > {ctx['gt']}; enter a number above {ctx['gt']}"
+    if kind == "less_than_equal":
+        return f"{shown} is not <= {ctx['le']}; enter a number of at most {ctx['le']}"
+    if kind == "less_than":
+        return f"{shown} is not < {ctx['lt']}; enter a number below {ctx['lt']}"
+    if kind == "missing":
+        return "is missing; add this field"
+    if kind == "extra_forbidden":
+        return "is not a known field; check the spelling or remove it"
+    if kind == "literal_error":
+        return f"{shown} is not allowed; expected one of {ctx.get('expected', '')}"
+    if kind in {"float_parsing", "int_parsing", "float_type", "int_type", "int_from_float"}:
+        return f"{shown} is not a number; enter a number such as 12 or 3.5"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} does not have the expected form ({ctx.get('pattern', '')})"
+    if kind in {"string_too_short"}:
+        return "is empty; enter a value"
+    return f"{shown}: {error['msg']}"
+
+
+def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
+    """Read, parse and validate an engagement; every problem is reported with file and line."""
+    folder = resolve_folder(reference)
+    path = folder / ENGAGEMENT_FILE
+    source = display_path(path)
+    document = yamlio.load(yamlio.read_text(path), source)
+    problems: list[str] = []
+
+    def validate(model: type[BaseModel], key: str) -> BaseModel | None:
+        raw = document.get(key)
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            line = yamlio.line_of(document, (key,))
+            problems.append(f"{source}:{line} {key}: expected a section of fields, found {raw!r}")
+            return None
+        try:
+            return model.model_validate(yamlio.to_plain(raw))
+        except PydanticValidationError as err:
+            problems.extend(_problem(source, document, (key,), e) for e in err.errors())
+            return None
+
+    client = validate(Client, "client")
+    settings = validate(Settings, "settings")
+    known = {spec.slug: spec for spec in registry()}
+    known_keys = {"client", "settings", "rounds", *known}
+    for key in document:
+        if key not in known_keys:
+            line = yamlio.line_of(document, (key,))
+            problems.append(
+                f"{source}:{line} {key}: is not a known section; expected one of "
+                f"{', '.join(sorted(known_keys))}"
+            )
+    if isinstance(settings, Settings):
+        for index, slug in enumerate(settings.checks or []):
+            if slug not in known:
+                line = yamlio.line_of(document, ("settings", "checks", index))
+                problems.append(
+                    f"{source}:{line} settings.checks[{index}]: {slug!r} is not a known check; "
+                    f"expected one of {', '.join(known)}"
+                )
+        for slug in settings.weights:
+            if slug not in known:
+                line = yamlio.line_of(document, ("settings", "weights", slug))
+                problems.append(
+                    f"{source}:{line} settings.weights.{slug}: is not a known check; "
+                    f"expected one of {', '.join(known)}"
+                )
+        logo = settings.branding.logo
+        if logo:
+            try:
+                logo_path = inside(folder, logo, what="logo")
+                if not logo_path.is_file():
+                    raise FileNotFoundError
+            except (ValueError, FileNotFoundError) as err:
+                line = yamlio.line_of(document, ("settings", "branding", "logo"))
+                detail = str(err) or f"{logo!r} does not exist in {folder.name}/"
+                problems.append(f"{source}:{line} settings.branding.logo: {detail}")
+    sections: dict[str, BaseModel] = {}
+    for slug, spec in known.items():
+        model = validate(spec.model, slug)
+        if model is not None:
+            sections[slug] = model
+    if problems or client is None or settings is None:
+        raise ValidationError(source, problems)
+    assert isinstance(client, Client) and isinstance(settings, Settings)
+    return Engagement(folder, document, client, settings, sections)

@@ -1,0 +1,247 @@
+"""What the notebooks call: open a check for an engagement and show its page.
+
+A notebook cell is one line, e.g. ``page.summary()``. In a live JupyterLab session the
+answers appear as a form that saves itself and every result area updates as the client
+types; in a batch run (papermill, ``smtoolkit build``) the answers appear as tables.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import Any
+
+from pydantic import BaseModel
+
+from smtoolkit.checks.base import Result
+from smtoolkit.checks.registry import Block, CheckSpec, get
+from smtoolkit.engagement import Engagement, load_engagement
+from smtoolkit.formatting import fmt_date, fmt_decimal
+from smtoolkit.forms.values import field_kind, field_label, term
+from smtoolkit.i18n import LANGUAGES, translate
+from smtoolkit.present.html import (
+    STYLE,
+    criteria_table,
+    findings_list,
+    heading,
+    paragraph,
+    recommendations_table,
+    score_card,
+    table,
+)
+
+__all__ = ["CheckPage", "answers_blocks", "is_live", "open_check"]
+
+MODE_ENV = "SMTOOLKIT_MODE"
+#: Set by ``smtoolkit lab ENGAGEMENT``: the engagement a live session opens.
+ENGAGEMENT_ENV = "SMTOOLKIT_ENGAGEMENT"
+
+
+def is_live() -> bool:
+    """True in an interactive JupyterLab session, False under papermill or the build.
+
+    JupyterLab's server names the notebook of each kernel in ``JPY_SESSION_NAME``; a batch
+    run has no such session. ``SMTOOLKIT_MODE=live|batch`` overrides the detection.
+    """
+    forced = os.environ.get(MODE_ENV, "").lower()
+    if forced in {"live", "batch"}:
+        return forced == "live"
+    return bool(os.environ.get("JPY_SESSION_NAME"))
+
+
+def _show(blocks: Sequence[Block]) -> None:
+    from IPython.display import HTML, Image, display
+
+    for block in blocks:
+        output = Image(data=block, format="png") if isinstance(block, bytes) else HTML(block)  # type: ignore[no-untyped-call]
+        display(output)  # type: ignore[no-untyped-call]
+
+
+def _format_value(name: str, kind: str, value: Any, language: str) -> str:
+    if value is None or value == "":
+        return "–"
+    if kind == "choice":
+        return term(name, value, language)
+    if kind == "bool":
+        return translate("common.yes" if value else "common.no", language)
+    if kind in {"int", "float"}:
+        return fmt_decimal(value, language)
+    if kind == "date":
+        return fmt_date(value, language)
+    if kind == "list":
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def answers_blocks(prefix: str, answers: BaseModel, language: str) -> list[Block]:
+    """The answers of a section as tables: one for single fields, one per list of rows."""
+    singles: list[tuple[str, str]] = []
+    blocks: list[Block] = []
+    for name, info in type(answers).model_fields.items():
+        kind, inner, _ = field_kind(info)
+        value = getattr(answers, name)
+        if kind == "rows":
+            sub_fields = list(inner.model_fields)
+            headers = [field_label(prefix, f, language) for f in sub_fields]
+            rows = [
+                [
+                    _format_value(f, field_kind(inner.model_fields[f])[0], getattr(item, f), language)
+                    for f in sub_fields
+                ]
+                for item in value
+            ]
+            blocks.append(paragraph(field_label(prefix, name, language)))
+            if rows:
+                numeric = [
+                    i
+                    for i, f in enumerate(sub_fields)
+                    if field_kind(inner.model_fields[f])[0] in {"int", "float"}
+                ]
+                blocks.append(table(headers, rows, numeric=numeric))
+            else:
+                blocks.append(paragraph(translate("common.none", language), muted=True))
+        elif kind != "model":
+            singles.append((field_label(prefix, name, language), _format_value(name, kind, value, language)))
+    headers = [translate("common.question", language), translate("common.answer", language)]
+    return [table(headers, singles, numeric=(1,)), *blocks]
+
+
+class CheckPage:
+    """One check's page for one engagement, live or batch."""
+
+    def __init__(self, spec: CheckSpec, engagement: Engagement, language: str, live: bool) -> None:
+        self.spec = spec
+        self.engagement = engagement
+        self.language = language
+        self.live = live
+        self.answers_model = engagement.section(spec.slug)
+        self.result: Result = spec.analyse(self.answers_model, engagement)
+        self._areas: list[tuple[Any, Callable[[], list[Block]]]] = []
+        self.form: Any = None
+        self.saver: Any = None
+
+    def t(self, key: str, **params: Any) -> str:
+        """Translate ``key`` in the page language."""
+        return translate(key, self.language, **params)
+
+    def header(self) -> None:
+        """The page title, the client, and what this check is about."""
+        color = self.engagement.settings.branding.primary_color
+        title = self.spec.title(self.language)
+        client = self.engagement.client.name
+        blocks: list[Block] = [
+            STYLE.replace("<style>", f"<style>:root{{--smt-primary:{color}}}"),
+            f'<h1 class="smt-title">{escape(title)}</h1>',
+            paragraph(self.t("page.for_client", client=client), muted=True),
+            paragraph(self.t(f"check.{self.spec.slug}.intro")),
+        ]
+        _show(blocks)
+
+    def summary(self) -> None:
+        """Score, traffic light and findings."""
+        self._area(
+            lambda: [
+                heading(self.t("page.section.summary"), f"{self.spec.slug}.summary"),
+                score_card(self.result, self.language),
+                findings_list(self.result, self.language),
+            ]
+        )
+
+    def answers(self) -> None:
+        """The client's answers: a form in a live session, tables in a batch run."""
+        _show([heading(self.t("page.section.answers"), f"{self.spec.slug}.answers")])
+        if not self.live:
+            _show(answers_blocks(self.spec.slug, self.answers_model, self.language))
+            return
+        from IPython.display import display
+
+        self._build_form()
+        display(self.form_widget)  # type: ignore[no-untyped-call]
+
+    def details(self) -> None:
+        """The check's own tables and charts."""
+        self._area(lambda: self.spec.render(self.result, self.language))
+
+    def scoring(self) -> None:
+        """How the score was reached, and the recommended actions."""
+        self._area(
+            lambda: [
+                heading(self.t("page.section.scoring"), f"{self.spec.slug}.scoring"),
+                criteria_table(self.result.criteria, self.language),
+                heading(self.t("page.section.recommendations"), f"{self.spec.slug}.recommendations"),
+                recommendations_table(self.result.recommendations, self.language),
+            ]
+        )
+
+    def _area(self, blocks: Callable[[], list[Block]]) -> None:
+        if not self.live:
+            _show(blocks())
+            return
+        import ipywidgets as w
+        from IPython.display import display
+
+        out = w.Output()
+        self._areas.append((out, blocks))
+        self._render(out, blocks)
+        display(out)  # type: ignore[no-untyped-call]
+
+    def _render(self, out: Any, blocks: Callable[[], list[Block]]) -> None:
+        out.clear_output(wait=True)
+        with out:
+            try:
+                _show(blocks())
+            except Exception:
+                print(traceback.format_exc(limit=3))
+
+    def update(self, answers: BaseModel) -> None:
+        """Recalculate with new answers and refresh every result area."""
+        self.answers_model = answers
+        self.result = self.spec.analyse(answers, self.engagement)
+        for out, blocks in self._areas:
+            self._render(out, blocks)
+
+    def _build_form(self) -> None:
+        import ipywidgets as w
+
+        from smtoolkit.forms import Autosaver, ModelForm
+        from smtoolkit.yamlio import to_plain
+
+        status = w.HTML()
+
+        def show_status(state: str, text: str) -> None:
+            label = self.t(f"form.status.{state}", detail=text)
+            color = {"saved": "#1e8449", "saving": "#5b6570", "error": "#c0392b"}[state]
+            status.value = f'<span style="color:{color}">{escape(label)}</span>'
+
+        self.saver = Autosaver(self.engagement.folder, self.spec.slug, status=show_status)
+        raw = to_plain(self.engagement.document.get(self.spec.slug)) or {}
+
+        def on_valid(model: BaseModel) -> None:
+            self.update(model)
+            self.saver.schedule(self.form.data(model))
+
+        self.form = ModelForm(
+            self.spec.model, raw, prefix=self.spec.slug, language=self.language, on_valid=on_valid
+        )
+        show_status("saved", self.t("form.status.loaded"))
+        self.form_widget = w.VBox([status, self.form.widget])
+
+
+def open_check(check: str | int, engagement: str, language: str | None = None) -> CheckPage:
+    """Load ``engagement`` and return the page of ``check`` in ``language``.
+
+    ``language`` ``None`` or ``""`` means the engagement's own ``settings.language``.
+    """
+    spec = get(check)
+    live = is_live()
+    if live and os.environ.get(ENGAGEMENT_ENV):
+        engagement = os.environ[ENGAGEMENT_ENV]
+    loaded = load_engagement(engagement)
+    lang = language or loaded.settings.language
+    if lang not in LANGUAGES:
+        from smtoolkit.errors import ConfigError
+
+        raise ConfigError(f"language {lang!r} is not available; expected one of: {', '.join(LANGUAGES)}")
+    return CheckPage(spec, loaded, lang, live)

@@ -1,0 +1,45 @@
+"""Slugs and file references that must stay inside the folder they belong to."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from smtoolkit.errors import UnsafePathError
+
+__all__ = ["SLUG_PATTERN", "check_slug", "inside"]
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def check_slug(slug: str) -> str:
+    """Return ``slug`` if it is a safe engagement name, else raise :class:`UnsafePathError`."""
+    if not SLUG_PATTERN.fullmatch(slug):
+        raise UnsafePathError(
+            f"{slug!r} is not a valid engagement name: use 1-64 lower-case letters, digits "
+            "and hyphens, starting and ending with a letter or digit (for example 'acme-gmbh')."
+        )
+    return slug
+
+
+def inside(base: Path, reference: str, *, what: str = "file") -> Path:
+    """Resolve ``reference`` relative to ``base`` and refuse anything that leaves ``base``.
+
+    Absolute paths, ``..`` segments that climb out and symbolic links pointing outside are
+    all rejected, so a file named in an engagement can only come from that engagement.
+    """
+    if not reference or reference.strip() != reference:
+        raise UnsafePathError(f"the {what} reference {reference!r} is empty or has blanks")
+    candidate = Path(reference)
+    if candidate.is_absolute() or reference.startswith(("~", "\\")) or ":" in candidate.parts[0]:
+        raise UnsafePathError(
+            f"the {what} {reference!r} must be a path relative to {base.name}/, not an absolute path"
+        )
+    root = base.resolve()
+    resolved = (root / candidate).resolve()
+    if resolved != root and root not in resolved.parents:
+        raise UnsafePathError(
+            f"the {what} {reference!r} points outside {base.name}/; "
+            f"put the file inside {base.name}/ and name it relative to that folder"
+        )
+    return resolved

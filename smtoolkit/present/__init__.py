@@ -1,0 +1,1 @@
+"""Presentation helpers used by the notebooks: escaped HTML fragments and charts."""

@@ -1,0 +1,79 @@
+"""Saving answers: one section at a time, atomically, locked, with the previous version kept.
+
+Two notebooks of the same engagement may save different sections at the same moment. Each
+save takes an exclusive lock on the engagement, re-reads the file from disk, replaces only
+its own section (keeping comments and key order) and writes the result atomically, so
+neither save loses the other's change. When the caller passes the section as it was
+loaded (``expected``) and the file on disk holds something else for that section, for
+example because it was edited by hand meanwhile, the save is refused with
+:class:`ConflictError` instead of overwriting that edit.
+"""
+
+from __future__ import annotations
+
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from smtoolkit import yamlio
+from smtoolkit.atomic import keep_version, write_atomic
+from smtoolkit.engagement import ENGAGEMENT_FILE, display_path
+from smtoolkit.errors import ConflictError
+
+__all__ = ["LOCK_FILE", "locked", "read_section", "save_section"]
+
+LOCK_FILE = ".engagement.lock"
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the engagement's exclusive lock for the duration of the block."""
+    with open(folder / LOCK_FILE, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _read(folder: Path) -> CommentedMap:
+    path = folder / ENGAGEMENT_FILE
+    return yamlio.load(yamlio.read_text(path), display_path(path))
+
+
+def read_section(folder: Path, section: str) -> Any:
+    """Return the plain data of ``section`` as it is on disk now (``None`` when absent)."""
+    return yamlio.to_plain(_read(folder).get(section))
+
+
+def save_section(folder: Path, section: str, data: dict[str, Any], *, expected: Any = None) -> bool:
+    """Write ``data`` as ``section`` of the engagement in ``folder``; return False if unchanged.
+
+    ``expected`` is the section as the caller last saw it; pass it to be protected against
+    overwriting a change made elsewhere (a conflict raises :class:`ConflictError`).
+    """
+    path = folder / ENGAGEMENT_FILE
+    with locked(folder):
+        document = _read(folder)
+        on_disk = yamlio.to_plain(document.get(section))
+        if expected is not None and on_disk is not None and on_disk != expected:
+            raise ConflictError(
+                f"{display_path(path)} {section}: the section was changed outside this form "
+                "since it was loaded; reload the form to see that change, then enter yours again"
+            )
+        if on_disk == data:
+            return False
+        current = document.get(section)
+        if isinstance(current, CommentedMap):
+            yamlio.merge_into(current, data)
+        else:
+            fresh = CommentedMap()
+            yamlio.merge_into(fresh, data)
+            document[section] = fresh
+        keep_version(path)
+        write_atomic(path, yamlio.dump(document))
+        return True

@@ -1,0 +1,71 @@
+"""Shared fixtures: small hand-made engagements in temporary folders."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL = textwrap.dedent(
+    """\
+    # A small engagement for tests.
+    client:
+      name: "Muster GmbH"   # the client
+      market: B2B
+    settings:
+      language: de
+      branding:
+        firm_name: "Test Consulting"
+    effort:
+      channels:
+        - {platform: linkedin, format: image, posts_per_week: 3, minutes_per_post: 60, comments_per_post: 4}
+        - {platform: instagram, format: carousel, posts_per_week: 2, minutes_per_post: 90, comments_per_post: 10}
+      direct_messages_per_week: 8
+      minutes_per_interaction: 3
+      monitoring_hours_per_week: 2
+      reporting_hours_per_week: 1
+      coordination_hours_per_week: 1
+      net_hours_per_fte: 1600
+      gross_salary: 36100
+      employer_overhead_factor: 1.2
+      tools_per_month: 50
+      ads_per_month: 200
+      training_per_year: 1000
+      available_hours_per_week: 10
+      approved_budget_per_year: 15000
+    """
+)
+
+
+@pytest.fixture
+def root() -> Path:
+    """The repository root."""
+    return ROOT
+
+
+@pytest.fixture
+def make_engagement(tmp_path: Path) -> Callable[..., Path]:
+    """Return a factory writing ``engagements/<slug>/engagement.yaml`` under a temp folder."""
+
+    def make(slug: str = "muster", text: str = MINIMAL) -> Path:
+        folder = tmp_path / "engagements" / slug
+        folder.mkdir(parents=True)
+        (folder / "engagement.yaml").write_text(text, encoding="utf-8")
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
+    """A copy of the demo engagement that tests may change."""
+    target = tmp_path / "engagements" / "demo"
+    shutil.copytree(
+        ROOT / "engagements" / "demo", target, ignore=shutil.ignore_patterns(".history", ".engagement.lock")
+    )
+    return target
