@@ -59,11 +59,12 @@ def _show(blocks: Sequence[Block]) -> None:
         display(output)  # type: ignore[no-untyped-call]
 
 
-def _format_value(name: str, kind: str, value: Any, language: str) -> str:
+def _format_value(prefix: str, name: str, info: Any, value: Any, language: str) -> str:
+    kind, inner, _ = field_kind(info)
     if value is None or value == "":
         return "–"
     if kind == "choice":
-        return term(name, value, language)
+        return term(prefix, name, inner, value, language)
     if kind == "bool":
         return translate("common.yes" if value else "common.no", language)
     if kind in {"int", "float"}:
@@ -87,7 +88,7 @@ def answers_blocks(prefix: str, answers: BaseModel, language: str) -> list[Block
             headers = [field_label(prefix, f, language) for f in sub_fields]
             rows = [
                 [
-                    _format_value(f, field_kind(inner.model_fields[f])[0], getattr(item, f), language)
+                    _format_value(prefix, f, inner.model_fields[f], getattr(item, f), language)
                     for f in sub_fields
                 ]
                 for item in value
@@ -103,7 +104,9 @@ def answers_blocks(prefix: str, answers: BaseModel, language: str) -> list[Block
             else:
                 blocks.append(paragraph(translate("common.none", language), muted=True))
         elif kind != "model":
-            singles.append((field_label(prefix, name, language), _format_value(name, kind, value, language)))
+            singles.append(
+                (field_label(prefix, name, language), _format_value(prefix, name, info, value, language))
+            )
     headers = [translate("common.question", language), translate("common.answer", language)]
     return [table(headers, singles, numeric=(1,)), *blocks]
 

@@ -51,7 +51,7 @@ class _Control:
         layout = w.Layout(width="140px" if compact else "260px")
         self.widget: w.Widget
         if self.kind == "choice":
-            options = [(term(name, v, language), v) for v in self.inner]
+            options = [(term(prefix, name, self.inner, v, language), v) for v in self.inner]
             if self.optional:
                 options.insert(0, ("–", None))
             self.widget = w.Dropdown(

@@ -9,6 +9,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from smtoolkit.catalogues import label_prefix
 from smtoolkit.i18n import catalog, translate
 
 __all__ = ["FieldKind", "field_kind", "field_label", "for_yaml", "parse_number", "term"]
@@ -57,9 +58,14 @@ def field_label(prefix: str, name: str, language: str) -> str:
     return catalog(language).get(key, name.replace("_", " "))
 
 
-def term(name: str, value: object, language: str) -> str:
-    """The catalog label of a choice (``platform.linkedin``), or the value itself."""
-    key = f"{name}.{value}"
+def term(prefix: str, name: str, choices: tuple[object, ...], value: object, language: str) -> str:
+    """The catalog label of a choice, or the value itself.
+
+    Choices from a shared vocabulary use its labels (``platform.linkedin``); other choices
+    use the check's own ``<prefix>.choice.<field>.<value>`` (``strategy.choice.keep.close``).
+    """
+    shared = label_prefix(choices)
+    key = f"{shared}.{value}" if shared else f"{prefix}.choice.{name}.{value}"
     return translate(key, language) if key in catalog(language) else str(value)
 
 
