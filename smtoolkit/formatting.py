@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from babel.dates import format_date as _format_date
@@ -29,24 +30,31 @@ def _locale(language: str) -> str:
     return LOCALES.get(language, LOCALES["de"])
 
 
+def _half_up(value: float, digits: int) -> Decimal:
+    """Round commercially (0.5 up), as a reader expects; Babel alone rounds half to even."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def fmt_number(value: float, language: str, *, digits: int = 0) -> str:
     """Format ``value`` with grouping and exactly ``digits`` decimals (``1.234,5`` / ``1,234.5``)."""
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return str(format_decimal(value, format=pattern, locale=_locale(language)))
+    return str(format_decimal(_half_up(value, digits), format=pattern, locale=_locale(language)))
 
 
 def fmt_decimal(value: float, language: str, *, max_digits: int = 2) -> str:
     """Format ``value`` with grouping and at most ``max_digits`` decimals (``1,5`` / ``1.5``)."""
     pattern = "#,##0" + ("." + "#" * max_digits if max_digits > 0 else "")
-    return str(format_decimal(value, format=pattern, locale=_locale(language)))
+    return str(format_decimal(_half_up(value, max_digits), format=pattern, locale=_locale(language)))
 
 
 def fmt_money(value: float, language: str, *, cents: bool = True) -> str:
     """Format an amount in euro (``1.234,50 €`` in German, ``€1,234.50`` in English)."""
     if cents:
-        return str(format_currency(value, "EUR", locale=_locale(language)))
+        return str(format_currency(_half_up(value, 2), "EUR", locale=_locale(language)))
     pattern = "#,##0\xa0¤" if language == "de" else "¤#,##0"
-    return str(format_currency(value, "EUR", format=pattern, locale=_locale(language), currency_digits=False))
+    return str(
+        format_currency(_half_up(value, 0), "EUR", format=pattern, locale=_locale(language), currency_digits=False)
+    )
 
 
 def fmt_percent(share: float, language: str, *, digits: int = 0) -> str:
@@ -54,7 +62,7 @@ def fmt_percent(share: float, language: str, *, digits: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "\xa0%"
     if language != "de":
         pattern = pattern.replace("\xa0", "")
-    return str(format_percent(share, format=pattern, locale=_locale(language)))
+    return str(format_percent(_half_up(share, digits + 2), format=pattern, locale=_locale(language)))
 
 
 def fmt_hours(value: float, language: str) -> str:

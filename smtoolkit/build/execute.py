@@ -39,6 +39,24 @@ def _failed(task: Task, start: float, error: str, cell: int | None = None) -> Ta
     )
 
 
+def _source_cell(task: Task, executed_index: int) -> int:
+    """The 1-based number of the failing cell in the notebook as the consultant sees it.
+
+    papermill inserts an ``injected-parameters`` cell; cells after it shift by one.
+    """
+    try:
+        executed = nbformat.read(str(task.executed), as_version=4)  # type: ignore[no-untyped-call]
+    except (OSError, ValueError):
+        return executed_index + 1
+    injected = [
+        i
+        for i, cell in enumerate(executed.cells)
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", [])
+    ]
+    shift = 1 if injected and injected[0] < executed_index else 0
+    return executed_index - shift + 1
+
+
 def run_task(task: Task) -> TaskResult:
     """Build one page; any failure is returned as a failed result, never raised."""
     import papermill
@@ -61,8 +79,7 @@ def run_task(task: Task) -> TaskResult:
             shutdown_kernel="immediate",
         )
     except PapermillExecutionError as err:
-        cell = err.exec_count if err.exec_count else err.cell_index + 1
-        return _failed(task, start, f"{err.ename}: {err.evalue}", cell)
+        return _failed(task, start, f"{err.ename}: {err.evalue}", _source_cell(task, err.cell_index))
     except Exception as err:
         return _failed(task, start, f"{type(err).__name__}: {err}")
     try:

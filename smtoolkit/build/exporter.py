@@ -74,8 +74,12 @@ def table_of_contents(nb: NotebookNode) -> list[dict[str, str]]:
 
 
 def prepare(nb: NotebookNode) -> NotebookNode:
-    """Drop what a client must never see: stderr, error outputs and the parameter cells."""
-    for cell in nb.cells:
+    """Drop what a client must never see: stderr, error outputs and the parameter cells.
+
+    Cell ids are renumbered so that the same inputs always give the same page.
+    """
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index}"
         if cell.cell_type != "code":
             continue
         tags = set(cell.get("metadata", {}).get("tags", []))

@@ -1,0 +1,145 @@
+"""Workshop forms: built from the model, validate per field, recalculate and save safely."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from smtoolkit.checks.effort import EffortAnswers
+from smtoolkit.engagement import load_engagement
+from smtoolkit.forms import Autosaver, ModelForm
+from smtoolkit.forms.form import _Control, _Rows
+from smtoolkit.forms.values import parse_number
+from smtoolkit.store import read_section
+
+
+def make_form(data: dict[str, Any] | None, seen: list[BaseModel], language: str = "de") -> ModelForm:
+    """A form for check 04 that records every valid model it produces."""
+    return ModelForm(EffortAnswers, data, prefix="effort", language=language, on_valid=seen.append)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("", None), ("3", 3.0), ("1,5", 1.5), ("1.5", 1.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("48 000 €", 48000.0), ("drei", "drei")],
+)
+def test_numbers_are_read_the_german_and_the_english_way(typed: str, expected: object) -> None:
+    """Typed numbers accept decimal commas and grouping; unreadable text is passed on for validation."""
+    assert parse_number(typed) == expected
+
+
+def test_form_shows_one_control_per_field_with_german_labels() -> None:
+    """Every model field gets a control; labels come from the catalog."""
+    form = make_form({}, [])
+    assert set(form.controls) == set(EffortAnswers.model_fields)
+    control = form.controls["monitoring_hours_per_week"]
+    assert isinstance(control, _Control)
+    assert control.widget.description == "Monitoring (Std. pro Woche)"
+
+
+def test_a_valid_change_recalculates_with_the_new_value() -> None:
+    """Typing 4,5 monitoring hours yields a model with 4.5 passed to on_valid."""
+    seen: list[BaseModel] = []
+    form = make_form({}, seen)
+    control = form.controls["monitoring_hours_per_week"]
+    assert isinstance(control, _Control)
+    control.widget.value = "4,5"
+    assert seen[-1].monitoring_hours_per_week == 4.5  # type: ignore[attr-defined]
+
+
+def test_an_invalid_value_shows_a_message_next_to_the_field_and_is_not_passed_on() -> None:
+    """A negative value shows 'mindestens 0' beside the field and produces no model."""
+    seen: list[BaseModel] = []
+    form = make_form({}, seen)
+    control = form.controls["monitoring_hours_per_week"]
+    assert isinstance(control, _Control)
+    control.widget.value = "-2"
+    assert seen == []
+    assert "mindestens 0" in control.message.value
+    control.widget.value = "2"
+    assert control.message.value == ""
+    assert len(seen) == 1
+
+
+def test_text_in_a_number_field_is_explained() -> None:
+    """Typing a word into a number field asks for a number, in English too."""
+    form = make_form({}, [], language="en")
+    control = form.controls["gross_salary"]
+    assert isinstance(control, _Control)
+    control.widget.value = "lots"
+    assert "enter a number" in control.message.value
+
+
+def test_rows_can_be_added_removed_and_validated() -> None:
+    """The posting plan adds a default row, flags a bad row field, and removes rows."""
+    seen: list[BaseModel] = []
+    form = make_form({"channels": [{"platform": "linkedin", "format": "image", "posts_per_week": 3, "minutes_per_post": 60}]}, seen)
+    rows = form.controls["channels"]
+    assert isinstance(rows, _Rows)
+    rows._add({"platform": "instagram", "format": "story", "posts_per_week": 2, "minutes_per_post": 20})
+    assert [c.platform for c in seen[-1].channels] == ["linkedin", "instagram"]  # type: ignore[attr-defined]
+    bad = next(c for c in rows.rows[1] if c.name == "posts_per_week")
+    bad.widget.value = "-1"
+    assert "mindestens 0" in bad.message.value
+    rows._remove(rows.rows[1], rows.container.children[1])
+    assert [c.platform for c in seen[-1].channels] == ["linkedin"]  # type: ignore[attr-defined]
+
+
+def test_an_exception_in_the_callback_is_shown_and_the_form_keeps_working() -> None:
+    """A failing recalculation prints into the form's error area instead of breaking it."""
+    calls: list[int] = []
+
+    def fails(_model: BaseModel) -> None:
+        calls.append(1)
+        raise RuntimeError("boom")
+
+    form = ModelForm(EffortAnswers, {}, prefix="effort", language="de", on_valid=fails)
+    control = form.controls["reporting_hours_per_week"]
+    assert isinstance(control, _Control)
+    control.widget.value = "1"
+    control.widget.value = "2"
+    assert len(calls) == 2
+
+
+def test_form_data_is_plain_yaml_friendly() -> None:
+    """Whole floats are saved as integers so the YAML stays as people write it."""
+    form = make_form({}, [])
+    data = form.data(EffortAnswers(monitoring_hours_per_week=3.0, reporting_hours_per_week=1.5))
+    assert data["monitoring_hours_per_week"] == 3 and isinstance(data["monitoring_hours_per_week"], int)
+    assert data["reporting_hours_per_week"] == 1.5
+
+
+def test_autosave_debounces_and_saves_the_last_change(make_engagement: Callable[..., Path]) -> None:
+    """Three quick changes produce one save with the last value and a 'saved' status."""
+    folder = make_engagement()
+    states: list[str] = []
+    saver = Autosaver(folder, "effort", delay=0.2, status=lambda state, _text: states.append(state))
+    base = read_section(folder, "effort")
+    for hours in (5, 6, 7):
+        saver.schedule(dict(base, monitoring_hours_per_week=hours))
+    deadline = time.monotonic() + 5
+    while "saved" not in states and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert states.count("saved") == 1
+    assert load_engagement(folder).section("effort").monitoring_hours_per_week == 7  # type: ignore[attr-defined]
+    assert len(list((folder / ".history").iterdir())) == 1
+
+
+def test_autosave_refuses_to_overwrite_a_hand_edit(make_engagement: Callable[..., Path]) -> None:
+    """If the YAML was edited meanwhile, the save reports an error and keeps both the edit and the pending data."""
+    folder = make_engagement()
+    messages: list[tuple[str, str]] = []
+    saver = Autosaver(folder, "effort", delay=60, status=lambda s, t: messages.append((s, t)))
+    path = folder / "engagement.yaml"
+    path.write_text(path.read_text().replace("reporting_hours_per_week: 1", "reporting_hours_per_week: 8"))
+    saver.schedule(dict(read_section(folder, "effort"), monitoring_hours_per_week=4))
+    assert saver.flush() is False
+    assert messages[-1][0] == "error" and "changed outside this form" in messages[-1][1]
+    assert "reporting_hours_per_week: 8" in path.read_text()
+    saver.reload()
+    saver.schedule(dict(read_section(folder, "effort"), monitoring_hours_per_week=4))
+    assert saver.flush() is True
