@@ -38,7 +38,9 @@ def test_validate_reports_malformed_yaml_with_file_and_line(make_engagement: Cal
     assert_no_traceback(result)
 
 
-def test_validate_reports_schema_violation_with_file_line_and_field(make_engagement: Callable[..., Path]) -> None:
+def test_validate_reports_schema_violation_with_file_line_and_field(
+    make_engagement: Callable[..., Path],
+) -> None:
     """A value out of range exits 2 naming file, line, field path, value and bound."""
     folder = make_engagement(text=MINIMAL.replace("posts_per_week: 2,", "posts_per_week: -3,"))
     result = run("validate", str(folder))

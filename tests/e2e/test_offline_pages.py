@@ -20,7 +20,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = Path(__file__).resolve().parents[2]
     work = tmp_path_factory.mktemp("e2e")
-    shutil.copytree(root / "engagements" / "demo", work / "demo", ignore=shutil.ignore_patterns(".history", "*.lock"))
+    shutil.copytree(
+        root / "engagements" / "demo", work / "demo", ignore=shutil.ignore_patterns(".history", "*.lock")
+    )
     summary = build([str(work / "demo")], work / "reports")
     assert summary.exit_code == 0
     return work / "reports" / "demo"

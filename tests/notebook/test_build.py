@@ -40,7 +40,7 @@ def test_demo_builds_every_registered_check_in_german(demo_copy: Path, tmp_path:
         assert '<html lang="de">' in html
         assert not EXTERNAL.search(html), spec.page
         assert "<script" not in html
-        assert "open_check(" not in html and "class=\"jp-InputArea" not in html
+        assert "open_check(" not in html and 'class="jp-InputArea' not in html
         assert "Hallberg Pumpen GmbH" in html and "Nordlicht Digitalberatung" in html
         assert "Vertraulich – nur für Hallberg Pumpen GmbH bestimmt." in html
         assert str(demo_copy) not in html and str(tmp_path) not in html
@@ -104,9 +104,13 @@ def test_invalid_engagement_is_skipped_and_the_others_are_built(
     assert "posts_per_week: -3 is not >= 0" in failed.error  # type: ignore[operator]
 
 
-def test_client_text_is_escaped_and_clients_stay_apart(make_engagement: Callable[..., Path], tmp_path: Path) -> None:
+def test_client_text_is_escaped_and_clients_stay_apart(
+    make_engagement: Callable[..., Path], tmp_path: Path
+) -> None:
     """A client name with markup shows as text, and one client's name never reaches another's pages."""
-    evil = make_engagement("evil", MINIMAL.replace('name: "Muster GmbH"', 'name: "<script>evilmarker()</script> AG"'))
+    evil = make_engagement(
+        "evil", MINIMAL.replace('name: "Muster GmbH"', 'name: "<script>evilmarker()</script> AG"')
+    )
     other = make_engagement("other", MINIMAL.replace("Muster GmbH", "Zweitkunde Einzigartig KG"))
     out = tmp_path / "reports"
     assert build([str(evil), str(other)], out, checks=EFFORT).exit_code == 0
@@ -134,8 +138,19 @@ def test_notebook_runs_under_the_plain_papermill_cli(spec: object, root: Path, t
     notebook = root / "notebooks" / spec.notebook  # type: ignore[attr-defined]
     papermill = Path(sys.executable).parent / "papermill"
     result = subprocess.run(
-        [str(papermill), str(notebook), str(tmp_path / "out.ipynb"), "-p", "engagement", "engagements/demo", "--no-progress-bar"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        [
+            str(papermill),
+            str(notebook),
+            str(tmp_path / "out.ipynb"),
+            "-p",
+            "engagement",
+            "engagements/demo",
+            "--no-progress-bar",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     executed = nbformat.read(str(tmp_path / "out.ipynb"), as_version=4)

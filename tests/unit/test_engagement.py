@@ -57,7 +57,9 @@ def test_malformed_yaml_names_the_line(make_engagement: Callable[..., Path]) -> 
 
 def test_unknown_section_and_unknown_field_are_errors(make_engagement: Callable[..., Path]) -> None:
     """Typos in section or field names are caught instead of being silently ignored."""
-    text = MINIMAL.replace("effort:", "efort:\n  x: 1\neffort:").replace("net_hours_per_fte", "net_hour_per_fte")
+    text = MINIMAL.replace("effort:", "efort:\n  x: 1\neffort:").replace(
+        "net_hours_per_fte", "net_hour_per_fte"
+    )
     with pytest.raises(ValidationError) as caught:
         load_engagement(make_engagement(text=text))
     joined = "\n".join(caught.value.problems)
@@ -72,12 +74,12 @@ def test_unknown_check_in_settings_is_reported(make_engagement: Callable[..., Pa
         load_engagement(make_engagement(text=text))
 
 
-def test_python_tags_are_refused_and_never_executed(make_engagement: Callable[..., Path], tmp_path: Path) -> None:
+def test_python_tags_are_refused_and_never_executed(
+    make_engagement: Callable[..., Path], tmp_path: Path
+) -> None:
     """A !!python tag is rejected with a message; the loader never constructs Python objects."""
     marker = tmp_path / "pwned"
-    text = MINIMAL.replace(
-        'name: "Muster GmbH"', f"name: !!python/object/apply:os.system ['touch {marker}']"
-    )
+    text = MINIMAL.replace('name: "Muster GmbH"', f"name: !!python/object/apply:os.system ['touch {marker}']")
     with pytest.raises(ConfigError, match="tags"):
         load_engagement(make_engagement(text=text))
     assert not marker.exists()
@@ -86,8 +88,10 @@ def test_python_tags_are_refused_and_never_executed(make_engagement: Callable[..
 @pytest.mark.parametrize("logo", ["../outside.png", "/etc/passwd", "missing.png"])
 def test_logo_must_be_a_file_inside_the_engagement(make_engagement: Callable[..., Path], logo: str) -> None:
     """A logo outside the engagement folder or a missing logo is a validation problem."""
-    text = MINIMAL.replace('firm_name: "Test Consulting"', f'firm_name: "Test Consulting"\n    logo: "{logo}"')
-    with pytest.raises(ValidationError, match="settings.branding.logo"):
+    text = MINIMAL.replace(
+        'firm_name: "Test Consulting"', f'firm_name: "Test Consulting"\n    logo: "{logo}"'
+    )
+    with pytest.raises(ValidationError, match=r"settings\.branding\.logo"):
         load_engagement(make_engagement(text=text))
 
 

@@ -25,7 +25,16 @@ def make_form(data: dict[str, Any] | None, seen: list[BaseModel], language: str 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("", None), ("3", 3.0), ("1,5", 1.5), ("1.5", 1.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("48 000 €", 48000.0), ("drei", "drei")],
+    [
+        ("", None),
+        ("3", 3.0),
+        ("1,5", 1.5),
+        ("1.5", 1.5),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("48 000 €", 48000.0),
+        ("drei", "drei"),
+    ],
 )
 def test_numbers_are_read_the_german_and_the_english_way(typed: str, expected: object) -> None:
     """Typed numbers accept decimal commas and grouping; unreadable text is passed on for validation."""
@@ -77,7 +86,14 @@ def test_text_in_a_number_field_is_explained() -> None:
 def test_rows_can_be_added_removed_and_validated() -> None:
     """The posting plan adds a default row, flags a bad row field, and removes rows."""
     seen: list[BaseModel] = []
-    form = make_form({"channels": [{"platform": "linkedin", "format": "image", "posts_per_week": 3, "minutes_per_post": 60}]}, seen)
+    form = make_form(
+        {
+            "channels": [
+                {"platform": "linkedin", "format": "image", "posts_per_week": 3, "minutes_per_post": 60}
+            ]
+        },
+        seen,
+    )
     rows = form.controls["channels"]
     assert isinstance(rows, _Rows)
     rows._add({"platform": "instagram", "format": "story", "posts_per_week": 2, "minutes_per_post": 20})

@@ -26,7 +26,7 @@ def test_external_resources_are_refused(snippet: str) -> None:
 
 def test_text_mentioning_a_url_is_fine() -> None:
     """A URL shown as text (e.g. a client's website in a table) is not a resource."""
-    assert page_problems("<td>https://hallberg.example</td><a href=\"#sec-x\">x</a>", []) == []
+    assert page_problems('<td>https://hallberg.example</td><a href="#sec-x">x</a>', []) == []
 
 
 def test_local_paths_and_tracebacks_are_refused() -> None:

@@ -21,13 +21,17 @@ def test_answer_tables_escape_client_text() -> None:
     """A client's free text in an answer is escaped in the batch answers table."""
     blocks = answers_blocks("client", Client(name=EVIL, industry=EVIL), "de")
     html = "".join(b for b in blocks if isinstance(b, str))
-    assert "<script>" not in html and "onerror=\"" not in html
+    assert "<script>" not in html and 'onerror="' not in html
 
 
 def test_recommendations_are_sorted_by_impact_then_effort() -> None:
     """Highest impact comes first; within the same impact, the lower effort comes first."""
     answers = EffortAnswers.model_validate(
-        {"channels": [{"platform": "linkedin"}], "available_hours_per_week": 0.1, "minutes_per_interaction": 0}
+        {
+            "channels": [{"platform": "linkedin"}],
+            "available_hours_per_week": 0.1,
+            "minutes_per_interaction": 0,
+        }
     )
     html = recommendations_table(analyse(answers).recommendations, "en")
     rows = html.split("<tbody>")[1].split("</tr>")[:-1]

@@ -54,7 +54,7 @@ def test_unknown_language_and_key_are_clear_errors() -> None:
     """Asking for French or a missing key names what is available."""
     with pytest.raises(ConfigError, match="expected one of: de, en"):
         catalog("fr")
-    with pytest.raises(ConfigError, match="no text for 'nope.nothing'"):
+    with pytest.raises(ConfigError, match=r"no text for 'nope\.nothing'"):
         translate("nope.nothing", "de")
 
 
