@@ -22,7 +22,7 @@ demo: install
 	$(BIN)/smtoolkit demo
 
 lint: install
-	$(BIN)/ruff check smtoolkit tests benchmarks scripts
+	$(BIN)/ruff check smtoolkit tests scripts $(wildcard benchmarks)
 
 typecheck: install
 	$(BIN)/mypy

@@ -53,7 +53,9 @@ def fmt_money(value: float, language: str, *, cents: bool = True) -> str:
         return str(format_currency(_half_up(value, 2), "EUR", locale=_locale(language)))
     pattern = "#,##0\xa0¤" if language == "de" else "¤#,##0"
     return str(
-        format_currency(_half_up(value, 0), "EUR", format=pattern, locale=_locale(language), currency_digits=False)
+        format_currency(
+            _half_up(value, 0), "EUR", format=pattern, locale=_locale(language), currency_digits=False
+        )
     )
 
 
