@@ -215,7 +215,7 @@ class CheckPage:
 
         def show_status(state: str, text: str) -> None:
             label = self.t(f"form.status.{state}", detail=text)
-            color = {"saved": "#1e8449", "saving": "#5b6570", "error": "#c0392b"}[state]
+            color = {"loaded": "#5b6570", "saved": "#1e8449", "saving": "#5b6570", "error": "#c0392b"}[state]
             status.value = f'<span style="color:{color}">{escape(label)}</span>'
 
         self.saver = Autosaver(self.engagement.folder, self.spec.slug, status=show_status)
@@ -228,7 +228,7 @@ class CheckPage:
         self.form = ModelForm(
             self.spec.model, raw, prefix=self.spec.slug, language=self.language, on_valid=on_valid
         )
-        show_status("saved", self.t("form.status.loaded"))
+        show_status("loaded", "")
         self.form_widget = w.VBox([status, self.form.widget])
 
 

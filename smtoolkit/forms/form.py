@@ -75,8 +75,8 @@ class _Control:
         self.widget.description = "" if compact else label
         self.widget.style = {"description_width": "initial"} if not compact else {}
         if not compact:
-            self.widget.layout.width = "520px"
-            self.widget.style = {"description_width": "300px"}
+            self.widget.layout.width = "620px"
+            self.widget.style = {"description_width": "380px"}
         self.box = w.VBox([self.widget, self.message]) if compact else w.HBox([self.widget, self.message])
 
     def value(self) -> Any:
