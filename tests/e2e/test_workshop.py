@@ -75,7 +75,7 @@ def run_notebook(browser: Any, lab: dict[str, Any], name: str) -> Any:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{lab['base']}/lab/tree/notebooks/{name}?token={lab['token']}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], text=Idle", timeout=60_000)
+    page.wait_for_selector("text=/ipykernel\\) \\| Idle/", timeout=60_000)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     page.wait_for_selector("text=geladen", timeout=90_000)
@@ -102,7 +102,7 @@ def test_changes_recalculate_and_save_with_history(browser: Any, lab: dict[str, 
     assert page.locator("text=29,0\u00a0Std. pro Woche").count() >= 1
     type_value(page, "Monitoring (Std. pro Woche)", "5")
     type_value(page, "Direktnachrichten pro Woche", "20")
-    page.wait_for_selector(f"text={SAVED.pattern}".replace("text=", "text=/") + "/", timeout=30_000)
+    page.wait_for_selector(f"text=/{SAVED.pattern}/", timeout=30_000)
     # 29.0 h + 2 h monitoring + 5 messages x 4 min = 31.33 h
     page.wait_for_selector("text=31,3\u00a0Std. pro Woche", timeout=30_000)
     deadline = time.monotonic() + 10
