@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Sequence
+from html import escape
 
 import matplotlib
 
@@ -13,7 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-__all__ = ["barh", "png", "tornado"]
+__all__ = ["barh", "image", "png", "tornado"]
 
 DEFAULT_COLOR = "#1f4e79"
 
@@ -24,6 +26,12 @@ def png(fig: Figure, *, dpi: int = 110) -> bytes:
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)
     return buffer.getvalue()
+
+
+def image(fig: Figure, alt: str) -> str:
+    """Render ``fig`` as an embedded PNG ``<img>`` with alternative text for screen readers."""
+    data = base64.b64encode(png(fig)).decode("ascii")
+    return f'<img class="smt-chart" alt="{escape(alt, quote=True)}" src="data:image/png;base64,{data}">'
 
 
 def barh(

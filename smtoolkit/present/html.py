@@ -40,6 +40,7 @@ STYLE = """<style>
 .smt-light{display:inline-block;padding:.25em .8em;border-radius:1em;color:#fff;font-weight:600}
 .smt-muted{color:#5b6570;font-size:.9em}
 .smt-findings li{margin:.25em 0}
+.smt-chart{max-width:100%;height:auto;margin:.4em 0 1em}
 </style>"""
 
 

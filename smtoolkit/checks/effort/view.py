@@ -60,13 +60,14 @@ def render(result: Result, language: str) -> list[Block]:
         platforms = w.by_platform()
         hours_fmt = FuncFormatter(lambda v, _pos: fmt_number(v, language, digits=1))
         blocks.append(
-            charts.png(
+            charts.image(
                 charts.barh(
                     [translate(f"platform.{p}", language) for p in platforms],
                     list(platforms.values()),
                     title=t("chart.by_platform"),
                     unit_format=hours_fmt,
-                )
+                ),
+                t("chart.by_platform"),
             )
         )
 
@@ -110,7 +111,7 @@ def render(result: Result, language: str) -> list[Block]:
     if c.annual > 0:
         money_fmt = FuncFormatter(lambda v, _pos: fmt_money(v, language, cents=False))
         blocks.append(
-            charts.png(
+            charts.image(
                 charts.tornado(
                     [t(f"driver.{r.driver}") for r in rows],
                     [r.low for r in rows],
@@ -120,7 +121,8 @@ def render(result: Result, language: str) -> list[Block]:
                     low_label=t("chart.low", share=share),
                     high_label=t("chart.high", share=share),
                     money=money_fmt,
-                )
+                ),
+                t("chart.tornado"),
             )
         )
     blocks.append(
