@@ -7,7 +7,9 @@ Tagged values such as ``!!python/object`` are refused with a clear message.
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,12 @@ def load(text: str, source: str) -> CommentedMap:
         ) from None
     except YAMLError as err:
         raise ConfigError(f"{source}: YAML syntax error: {err}") from None
+    except ValueError as err:  # an impossible date such as 2027-13-01 (built by the constructor)
+        line = _bad_date_line(text)
+        where = f"{source}:{line}" if line else source
+        raise ConfigError(
+            f"{where}: {err}; write dates as YYYY-MM-DD with a real month and day, e.g. 2027-05-31"
+        ) from None
     if data is None:
         data = CommentedMap()
     if not isinstance(data, CommentedMap):
@@ -57,6 +65,20 @@ def load(text: str, source: str) -> CommentedMap:
                 f"{getattr(node.tag, 'value', node.tag)!s} are not allowed; write a plain value"
             )
     return data
+
+
+_DATE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])")
+
+
+def _bad_date_line(text: str) -> int | None:
+    """The first line holding a YYYY-MM-DD value that is not a real date."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for year, month, day in _DATE.findall(line.split("#", 1)[0]):
+            try:
+                datetime.date(int(year), int(month), int(day))
+            except ValueError:
+                return number
+    return None
 
 
 def _custom_tag(node: Any) -> bool:

@@ -125,3 +125,12 @@ def test_empty_check_section_uses_defaults(make_engagement: Callable[..., Path])
     text = MINIMAL.split("effort:")[0]
     engagement = load_engagement(make_engagement(text=text))
     assert engagement.section("effort").model_dump()["channels"] == []
+
+
+def test_impossible_date_names_the_line(make_engagement: Callable[..., Path]) -> None:
+    """An unquoted date like 2026-13-01 is a ConfigError naming its line, not a crash."""
+    text = MINIMAL.replace("language: de", "language: de\n  workshop_date: 2026-13-01")
+    with pytest.raises(
+        ConfigError, match=r"engagement\.yaml:7: month must be in 1\.\.12; write dates as YYYY-MM-DD"
+    ):
+        load_engagement(make_engagement(text=text))
