@@ -119,6 +119,8 @@ def _describe(error: Any) -> str:
         return f"{shown} does not have the expected form ({ctx.get('pattern', '')})"
     if kind in {"string_too_short"}:
         return "is empty; enter a value"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
     return f"{shown}: {error['msg']}"
 
 

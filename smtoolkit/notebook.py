@@ -65,6 +65,8 @@ def _format_value(prefix: str, name: str, info: Any, value: Any, language: str) 
         return "–"
     if kind == "choice":
         return term(prefix, name, inner, value, language)
+    if kind == "choices":
+        return ", ".join(term(prefix, name, inner, v, language) for v in value) or "–"
     if kind == "bool":
         return translate("common.yes" if value else "common.no", language)
     if kind in {"int", "float"}:

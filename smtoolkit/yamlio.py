@@ -46,8 +46,8 @@ def load(text: str, source: str) -> CommentedMap:
     except YAMLError as err:
         raise ConfigError(f"{source}: YAML syntax error: {err}") from None
     except ValueError as err:  # an impossible date such as 2027-13-01 (built by the constructor)
-        line = _bad_date_line(text)
-        where = f"{source}:{line}" if line else source
+        bad_line = _bad_date_line(text)
+        where = f"{source}:{bad_line}" if bad_line else source
         raise ConfigError(
             f"{where}: {err}; write dates as YYYY-MM-DD with a real month and day, e.g. 2027-05-31"
         ) from None

@@ -39,7 +39,7 @@ class CheckSpec:
     @property
     def page(self) -> str:
         """The file name of the check's page in the report folder."""
-        return f"{self.number:02d}-{self.slug}.html"
+        return f"{self.number:02d}-{self.slug.replace('_', '-')}.html"
 
     def title(self, language: str) -> str:
         """The check's title in ``language``."""

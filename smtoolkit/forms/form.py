@@ -59,6 +59,12 @@ class _Control:
                 value=value if value in [o[1] for o in options] else options[0][1],
                 layout=layout,
             )
+        elif self.kind == "choices":
+            options = [(term(prefix, name, self.inner, v, language), v) for v in self.inner]
+            chosen = tuple(v for v in value or () if v in self.inner)
+            self.widget = w.SelectMultiple(
+                options=options, value=chosen, rows=min(6, len(options)), layout=layout
+            )
         elif self.kind == "bool":
             self.widget = w.Checkbox(value=bool(value), indent=False, layout=w.Layout(width="auto"))
         elif self.kind in {"int", "float"}:
@@ -88,6 +94,8 @@ class _Control:
             return number
         if self.kind == "list":
             return [line.strip() for line in raw.splitlines() if line.strip()]
+        if self.kind == "choices":
+            return list(raw)
         if self.kind == "text" and self.optional and raw.strip() == "":
             return None
         if self.kind == "date" and raw is not None and not isinstance(raw, dt.date):

@@ -14,7 +14,9 @@ from smtoolkit.i18n import catalog, translate
 
 __all__ = ["FieldKind", "field_kind", "field_label", "for_yaml", "parse_number", "term"]
 
-FieldKind = Literal["choice", "bool", "int", "float", "text", "date", "rows", "model", "list", "other"]
+FieldKind = Literal[
+    "choice", "choices", "bool", "int", "float", "text", "date", "rows", "model", "list", "other"
+]
 
 
 def _strip_optional(annotation: Any) -> tuple[Any, bool]:
@@ -36,6 +38,8 @@ def field_kind(info: FieldInfo) -> tuple[FieldKind, Any, bool]:
         (item,) = get_args(inner) or (Any,)
         if isinstance(item, type) and issubclass(item, BaseModel):
             return "rows", item, optional
+        if get_origin(item) is Literal:
+            return "choices", get_args(item), optional
         return "list", item, optional
     if inner is bool:
         return "bool", inner, optional

@@ -159,3 +159,22 @@ def test_autosave_refuses_to_overwrite_a_hand_edit(make_engagement: Callable[...
     saver.reload()
     saver.schedule(dict(read_section(folder, "effort"), monitoring_hours_per_week=4))
     assert saver.flush() is True
+
+
+def test_lists_of_choices_become_a_labelled_multi_select() -> None:
+    """A list of KPIs is picked from labelled options, not typed as ids."""
+    from pydantic import Field
+
+    from smtoolkit.catalogues import Kpi
+    from smtoolkit.models import StrictModel
+
+    class Picks(StrictModel):
+        kpis: list[Kpi] = Field(default_factory=list)
+
+    seen: list[BaseModel] = []
+    form = ModelForm(Picks, {"kpis": ["followers"]}, prefix="x", language="de", on_valid=seen.append)
+    control = form.controls["kpis"]
+    assert isinstance(control, _Control)
+    assert ("Follower-Wachstum", "follower_growth") in control.widget.options
+    control.widget.value = ("followers", "leads")
+    assert seen[-1].kpis == ["followers", "leads"]  # type: ignore[attr-defined]
