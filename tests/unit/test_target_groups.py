@@ -137,6 +137,7 @@ HAND = textwrap.dedent(
         - {network: facebook, keep: close}
         - {network: linkedin, keep: undecided}
     target_groups:
+      excluded_platforms: []   # the hand-worked figures below include WhatsApp
       personas:
         - name: "Junge Kundschaft"
           market: B2C
@@ -219,7 +220,9 @@ def test_sources_list_every_row_used_with_its_year(make_engagement: Callable[...
 
 def test_no_inventory_gives_no_presence_points() -> None:
     """Without an engagement (no check 01 inventory) the 30 presence points are 0 and say why."""
-    answers = TargetGroupsAnswers.model_validate({"personas": [{"name": "P", "interests": ["x"], **YOUNG}]})
+    answers = TargetGroupsAnswers.model_validate(
+        {"personas": [{"name": "P", "interests": ["x"], **YOUNG}], "excluded_platforms": []}
+    )
     criterion = analyse(answers).criteria[4]
     assert criterion.points == 0
     assert criterion.detail is not None and criterion.detail.key == "target_groups.criterion.no_inventory"
@@ -485,7 +488,9 @@ def test_page_renders_heatmap_sources_and_escapes_client_text(make_engagement: C
 
 def test_findings_render_in_both_languages() -> None:
     """The per-persona finding shows 82,6 % in German and 82.6% in English for WhatsApp."""
-    answers = TargetGroupsAnswers.model_validate({"personas": [{"name": "P", "market": "B2C", **YOUNG}]})
+    answers = TargetGroupsAnswers.model_validate(
+        {"personas": [{"name": "P", "market": "B2C", **YOUNG}], "excluded_platforms": []}
+    )
     finding = analyse(answers).findings[0]
     assert finding.key == "target_groups.finding.persona_best"
     assert (
@@ -501,3 +506,18 @@ def test_catalogs_have_the_same_keys_and_placeholders() -> None:
     en = {k: v for k, v in catalog("en").items() if k.startswith(prefixes)}
     assert set(de) == set(en)
     assert {k: placeholders(v) for k, v in de.items()} == {k: placeholders(v) for k, v in en.items()}
+
+
+def test_whatsapp_is_left_out_of_the_ranking_by_default_and_can_be_put_back() -> None:
+    """Messenger daily use does not compare with weekly network reach, so WhatsApp is excluded unless the form says otherwise."""
+    from smtoolkit.checks.target_groups import analysis as tg
+    from smtoolkit.checks.target_groups.model import TargetGroupsAnswers
+
+    persona = {"name": "Einkauf", "market": "B2B", "age_14_29": 0.2, "age_30_49": 0.5, "age_50_69": 0.3}
+    default = tg.analyse(TargetGroupsAnswers.model_validate({"personas": [persona]}))
+    assert "whatsapp" not in [r.platform for r in default.details.ranking]
+    assert any(f.key == "target_groups.finding.excluded_messenger" for f in default.findings)
+    included = tg.analyse(
+        TargetGroupsAnswers.model_validate({"personas": [persona], "excluded_platforms": []})
+    )
+    assert included.details.ranking[0].platform == "whatsapp"

@@ -362,6 +362,21 @@ def _criteria(d: TargetGroupsDetails) -> tuple[Criterion, ...]:
     )
 
 
+def _excluded_findings(d: TargetGroupsDetails) -> list[Message]:
+    """One finding per platform the consultant left out of the ranking (when there is one)."""
+    if not d.ranking:
+        return []
+    return [
+        Message(
+            "target_groups.finding.excluded_messenger"
+            if p == "whatsapp"
+            else "target_groups.finding.excluded",
+            {"platform": Term(f"platform.{p}")},
+        )
+        for p in d.answers.excluded_platforms
+    ]
+
+
 def _findings(d: TargetGroupsDetails) -> list[Message]:
     found: list[Message] = []
     personas = d.answers.personas
@@ -523,13 +538,14 @@ def _recommendations(d: TargetGroupsDetails) -> list[Recommendation]:
 def analyse(answers: TargetGroupsAnswers, engagement: Any = None) -> Result:
     """Score check 05 and derive its findings and recommendations from the answers."""
     table = reach_table(answers, engagement)
-    platforms = table.platforms()
+    excluded = set(answers.excluded_platforms)
+    platforms = [p for p in table.platforms() if p not in excluded]
     fits = [[fit(p, platform, table, i) for platform in platforms] for i, p in enumerate(answers.personas)]
     inventory = _inventory(engagement)
     spread = sum(1 for p in answers.personas if p.has_ages)
     ranking = rank_platforms(fits, spread, inventory) if spread else []
     ranked = {r.platform for r in ranking}
-    candidates = [p for p in PLATFORMS if p not in GENERIC_PLATFORMS] + [
+    candidates = [p for p in PLATFORMS if p not in GENERIC_PLATFORMS and p not in excluded] + [
         p for p in platforms if p not in PLATFORMS
     ]
     details = TargetGroupsDetails(
@@ -546,7 +562,7 @@ def analyse(answers: TargetGroupsAnswers, engagement: Any = None) -> Result:
     return Result(
         check="target_groups",
         criteria=_criteria(details),
-        findings=tuple(_findings(details)),
+        findings=(*_findings(details), *_excluded_findings(details)),
         recommendations=tuple(_recommendations(details)),
         details=details,
     )

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from smtoolkit.catalogues import Platform
 from smtoolkit.models import StrictModel
 
 __all__ = [
@@ -97,6 +98,10 @@ class TargetGroupsAnswers(StrictModel):
     personas: list[Persona] = Field(default_factory=list)
     linkedin_followers: list[AudienceShare] = Field(default_factory=list)
     communities: list[Community] = Field(default_factory=list)
+    excluded_platforms: list[Platform] = Field(
+        default_factory=lambda: ["whatsapp"],
+        description="left out of the ranking; by default WhatsApp, a messenger whose only figures are daily use",
+    )
     reach_file: str | None = Field(
         None,
         max_length=300,
