@@ -100,7 +100,7 @@ class TargetGroupsAnswers(StrictModel):
     communities: list[Community] = Field(default_factory=list)
     excluded_platforms: list[Platform] = Field(
         default_factory=lambda: ["whatsapp"],
-        description="left out of the ranking; by default WhatsApp, a messenger whose only figures are daily use",
+        description="left out of the ranking; by default WhatsApp (a messenger with daily-use figures only)",
     )
     reach_file: str | None = Field(
         None,
