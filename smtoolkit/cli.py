@@ -66,6 +66,24 @@ def validate(
     raise typer.Exit(2 if failed else 0)
 
 
+@app.command()
+def inspect(
+    files: Annotated[list[Path], typer.Argument(help="export files (CSV, XLSX, XLS)")],
+) -> None:
+    """Report each export file's detected format, kind, rows, dates and dropped lines."""
+    from smtoolkit.importers import format_report, inspect_file
+
+    failed = False
+    for path in files:
+        try:
+            out.print(escape(format_report(inspect_file(path))), soft_wrap=True)
+        except SmToolkitError as error:
+            err.print(f"[bold red]cannot read:[/] {escape(str(error))}", soft_wrap=True)
+            failed = True
+        out.print("")
+    raise typer.Exit(2 if failed else 0)
+
+
 def _run_build(references: list[str], out_dir: Path, lang: str | None, only: str | None, jobs: int) -> int:
     from smtoolkit.build import ProcessExecutor, SerialExecutor, build
     from smtoolkit.build.tasks import TaskResult

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -92,3 +93,25 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     for command in ("new", "validate", "build", "demo", "lab"):
         assert command in result.stdout
+
+
+def test_inspect_reports_format_kind_rows_and_dates(root: Path) -> None:
+    """`inspect` names the detected format, the kind, the row count and the date range of an export."""
+    data = root / "engagements" / "demo" / "data"
+    result = run(
+        "inspect", str(data / "Mitarbeiterbefragung_Social_Media_2026.csv"), str(data / "Table data.csv")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "kind: survey" in result.stdout and "kind: posts" in result.stdout
+    assert re.search(r"^rows: \d+$", result.stdout, re.M)
+    assert "dropped: 1 summary row" in result.stdout
+
+
+def test_inspect_refuses_an_unreadable_file_with_exit_2(tmp_path: Path) -> None:
+    """An empty file gives a message naming it, exit code 2 and no traceback."""
+    empty = tmp_path / "leer.csv"
+    empty.write_text("")
+    result = run("inspect", str(empty))
+    assert result.returncode == 2
+    assert "leer.csv" in result.stderr
+    assert_no_traceback(result)
