@@ -17,7 +17,6 @@ from smtoolkit.checks.goals import (
     analyse,
     category_comparison,
     historical_monthly_change,
-    historical_series,
     judge_realism,
     months_between,
     render,
@@ -201,11 +200,6 @@ def test_without_or_with_too_little_history_realism_is_not_judged() -> None:
     assert judge_realism(needed, monthly("2026-08", [0, 5, 10])).reason == "unusable_history"
     assert judge_realism(None, monthly("2026-08", [1, 2, 3])).reason == "no_requirement"
     assert {judge_realism(needed, None).status} == {"not_judged"}
-
-
-def test_the_importer_hook_returns_none_until_attached() -> None:
-    """historical_series is the importer hook; for now it has no data for any KPI."""
-    assert historical_series(object(), "followers", "linkedin") is None
 
 
 # ---------------------------------------------------------------- SMART

@@ -708,13 +708,15 @@ def _recommendations(d: GoalsDetails) -> list[Recommendation]:
     return recs
 
 
-def _default_history(engagement: Any) -> History:
-    def lookup(kpi: str, platform: str | None) -> pd.Series[float] | None:
-        if engagement is None:
-            return None
-        return history.historical_series(engagement, kpi, platform)
-
-    return lookup
+def _series_for(goal: Goal, engagement: Any, histories: History | None) -> pd.Series[float] | None:
+    """The monthly history of the goal's KPI: injected, or from the engagement's data files."""
+    if not goal.kpi:
+        return None
+    if histories is not None:
+        return histories(goal.kpi, goal.platform)
+    if engagement is None:
+        return None
+    return history.historical_series(engagement, goal.kpi, goal.platform, baseline=goal.baseline)
 
 
 def analyse(answers: GoalsAnswers, engagement: Any = None, *, histories: History | None = None) -> Result:
@@ -725,12 +727,11 @@ def analyse(answers: GoalsAnswers, engagement: Any = None, *, histories: History
     A :class:`~smtoolkit.errors.DataImportError` from it marks that goal's realism as not
     judged (unusable history) instead of failing the page.
     """
-    lookup = histories or _default_history(engagement)
     reference = reference_date(engagement)
     evaluations = []
     for number, goal in enumerate(answers.goals, start=1):
         try:
-            series = lookup(goal.kpi, goal.platform) if goal.kpi else None
+            series = _series_for(goal, engagement, histories)
         except DataImportError:
             # an unreadable data file makes this goal's realism unjudgeable, not the page fail
             evaluation = evaluate_goal(number, goal, reference, None, answers.realism_factor)

@@ -92,6 +92,10 @@ class Community(StrictModel):
     note: str = Field("", max_length=300)
 
 
+def _default_exclusions() -> list[Platform]:
+    return ["whatsapp"]
+
+
 class TargetGroupsAnswers(StrictModel):
     """Check 05: who the target groups are and where they can be reached."""
 
@@ -99,7 +103,7 @@ class TargetGroupsAnswers(StrictModel):
     linkedin_followers: list[AudienceShare] = Field(default_factory=list)
     communities: list[Community] = Field(default_factory=list)
     excluded_platforms: list[Platform] = Field(
-        default_factory=lambda: ["whatsapp"],
+        default_factory=_default_exclusions,
         description="left out of the ranking; by default WhatsApp (a messenger with daily-use figures only)",
     )
     reach_file: str | None = Field(
