@@ -11,13 +11,16 @@ import os
 import traceback
 from collections.abc import Callable, Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from smtoolkit import yamlio
 from smtoolkit.checks.base import Result
 from smtoolkit.checks.registry import Block, CheckSpec, get
-from smtoolkit.engagement import Engagement, load_engagement
+from smtoolkit.engagement import ENGAGEMENT_FILE, Engagement, load_engagement
+from smtoolkit.errors import SmToolkitError
 from smtoolkit.formatting import fmt_date, fmt_decimal
 from smtoolkit.forms.values import field_kind, field_label, term
 from smtoolkit.i18n import LANGUAGES, translate
@@ -32,7 +35,7 @@ from smtoolkit.present.html import (
     table,
 )
 
-__all__ = ["CheckPage", "answers_blocks", "is_live", "open_check"]
+__all__ = ["CheckPage", "answers_blocks", "engagements_beside", "is_live", "open_check"]
 
 MODE_ENV = "SMTOOLKIT_MODE"
 #: Set by ``smtoolkit lab ENGAGEMENT``: the engagement a live session opens.
@@ -133,16 +136,17 @@ class CheckPage:
 
     def header(self) -> None:
         """The page title, the client, and what this check is about."""
-        color = self.engagement.settings.branding.primary_color
-        title = self.spec.title(self.language)
-        client = self.engagement.client.name
-        blocks: list[Block] = [
-            STYLE.replace("<style>", f"<style>:root{{--smt-primary:{color}}}"),
-            f'<h1 class="smt-title">{escape(title)}</h1>',
-            paragraph(self.t("page.for_client", client=client), muted=True),
-            paragraph(self.t(f"check.{self.spec.slug}.intro")),
-        ]
-        _show(blocks)
+
+        def blocks() -> list[Block]:
+            color = self.engagement.settings.branding.primary_color
+            return [
+                STYLE.replace("<style>", f"<style>:root{{--smt-primary:{color}}}"),
+                f'<h1 class="smt-title">{escape(self.spec.title(self.language))}</h1>',
+                paragraph(self.t("page.for_client", client=self.engagement.client.name), muted=True),
+                paragraph(self.t(f"check.{self.spec.slug}.intro")),
+            ]
+
+        self._area(blocks)
 
     def summary(self) -> None:
         """Score, traffic light and findings."""
@@ -210,17 +214,43 @@ class CheckPage:
     def _build_form(self) -> None:
         import ipywidgets as w
 
+        self.status = w.HTML()
+        others = engagements_beside(self.engagement.folder)
+        self.picker = w.Dropdown(
+            options=[(f"{name} ({folder.name})", str(folder)) for folder, name in others],
+            value=str(self.engagement.folder),
+            description=self.t("form.client"),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="520px"),
+        )
+        self.picker.observe(lambda change: self._guard(lambda: self.switch(change["new"])), names="value")
+        undo = w.Button(description=self.t("form.undo"), icon="undo", layout=w.Layout(width="auto"))
+        undo.on_click(lambda _button: self._guard(self.undo))
+        self.form_box = w.VBox([])
+        self.form_widget = w.VBox([w.HBox([self.picker, undo]), self.status, self.form_box])
+        self._mount_form()
+
+    def show_status(self, state: str, text: str = "") -> None:
+        """Show the save state (loaded, saving, saved, error) above the form."""
+        label = self.t(f"form.status.{state}", detail=text)
+        color = {"loaded": "#5b6570", "saved": "#1e8449", "saving": "#5b6570", "error": "#c0392b"}[state]
+        self.status.value = f'<span style="color:{color}">{escape(label)}</span>'
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        """Run a button or picker action; a failure is shown as status, the form stays usable."""
+        try:
+            action()
+        except SmToolkitError as err:
+            self.show_status("error", str(err))
+        except Exception as err:  # never break the form in front of a client
+            self.show_status("error", f"{type(err).__name__}: {err}")
+
+    def _mount_form(self) -> None:
+        """Create the autosaver and the form for the current engagement's section."""
         from smtoolkit.forms import Autosaver, ModelForm
         from smtoolkit.yamlio import to_plain
 
-        status = w.HTML()
-
-        def show_status(state: str, text: str) -> None:
-            label = self.t(f"form.status.{state}", detail=text)
-            color = {"loaded": "#5b6570", "saved": "#1e8449", "saving": "#5b6570", "error": "#c0392b"}[state]
-            status.value = f'<span style="color:{color}">{escape(label)}</span>'
-
-        self.saver = Autosaver(self.engagement.folder, self.spec.slug, status=show_status)
+        self.saver = Autosaver(self.engagement.folder, self.spec.slug, status=self.show_status)
         raw = to_plain(self.engagement.document.get(self.spec.slug)) or {}
 
         def on_valid(model: BaseModel) -> None:
@@ -230,8 +260,55 @@ class CheckPage:
         self.form = ModelForm(
             self.spec.model, raw, prefix=self.spec.slug, language=self.language, on_valid=on_valid
         )
-        show_status("loaded", "")
-        self.form_widget = w.VBox([status, self.form.widget])
+        self.form_box.children = (self.form.widget,)
+        self.show_status("loaded")
+
+    def _reload(self, folder: Path) -> None:
+        """Load ``folder`` again and show its answers in the form and every result area."""
+        self.engagement = load_engagement(folder)
+        self.answers_model = self.engagement.section(self.spec.slug)
+        self._mount_form()
+        self.update(self.answers_model)
+
+    def switch(self, folder: str) -> None:
+        """Open another client's engagement in this notebook, after saving pending changes."""
+        if self.saver is not None:
+            self.saver.flush()
+        self._reload(Path(folder))
+
+    def undo(self) -> None:
+        """Restore the previous saved version of this section from ``.history/``."""
+        from smtoolkit.store import previous_section, read_section, save_section
+
+        self.saver.flush()
+        previous = previous_section(self.engagement.folder, self.spec.slug)
+        if previous is None:
+            self.show_status("error", self.t("form.nothing_to_undo"))
+            return
+        data, _version = previous
+        current = read_section(self.engagement.folder, self.spec.slug)
+        save_section(self.engagement.folder, self.spec.slug, data, expected=current)
+        self._reload(self.engagement.folder)
+        self.show_status("saved", self.t("form.restored"))
+
+
+def engagements_beside(folder: Path) -> list[tuple[Path, str]]:
+    """The engagements in the same parent folder as ``folder``: (folder, client name), by name."""
+    found = []
+    for candidate in sorted(folder.parent.iterdir()):
+        path = candidate / ENGAGEMENT_FILE
+        if not path.is_file():
+            continue
+        try:
+            name = str(
+                yamlio.to_plain(yamlio.load(yamlio.read_text(path), str(path))).get("client", {}).get("name")
+            )
+        except (SmToolkitError, OSError, AttributeError):
+            name = candidate.name
+        found.append((candidate.resolve(), name))
+    if folder.resolve() not in [f for f, _ in found]:
+        found.insert(0, (folder.resolve(), folder.name))
+    return found
 
 
 def open_check(check: str | int, engagement: str, language: str | None = None) -> CheckPage:

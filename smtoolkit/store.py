@@ -20,11 +20,11 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from smtoolkit import yamlio
-from smtoolkit.atomic import keep_version, write_atomic
+from smtoolkit.atomic import history_versions, keep_version, write_atomic
 from smtoolkit.engagement import ENGAGEMENT_FILE, display_path
-from smtoolkit.errors import ConflictError
+from smtoolkit.errors import ConflictError, SmToolkitError
 
-__all__ = ["LOCK_FILE", "locked", "read_section", "save_section"]
+__all__ = ["LOCK_FILE", "locked", "previous_section", "read_section", "save_section"]
 
 LOCK_FILE = ".engagement.lock"
 
@@ -77,3 +77,22 @@ def save_section(folder: Path, section: str, data: dict[str, Any], *, expected: 
         keep_version(path)
         write_atomic(path, yamlio.dump(document))
         return True
+
+
+def previous_section(folder: Path, section: str) -> tuple[Any, Path] | None:
+    """The newest kept version of ``section`` that differs from the one on disk now.
+
+    Returns the section's data and the history file it came from, or ``None`` when no kept
+    version differs. Restoring it with :func:`save_section` keeps the current file in the
+    history too, so an undo can itself be undone.
+    """
+    current = read_section(folder, section)
+    for version in history_versions(folder / ENGAGEMENT_FILE):
+        try:
+            document = yamlio.load(yamlio.read_text(version), display_path(version))
+        except (SmToolkitError, OSError):
+            continue  # an unreadable old version is skipped, not fatal
+        data = yamlio.to_plain(document.get(section))
+        if data is not None and data != current:
+            return data, version
+    return None
