@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,3 +40,32 @@ def browser() -> Iterator[Any]:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Remember each phase's report on the test item, so fixtures know whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture
+def shots(request: pytest.FixtureRequest) -> Iterator[list[Any]]:
+    """Pages registered here are screenshotted into test-artifacts/ when the test fails."""
+    pages: list[Any] = []
+    yield pages
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed:
+        return
+    ARTIFACTS.mkdir(exist_ok=True)
+    for index, page in enumerate(pages):
+        target = ARTIFACTS / f"{request.node.name}-{index}.png"
+        try:
+            page.screenshot(path=str(target), full_page=True)
+            print(f"screenshot: {target}")
+        except Exception as err:  # a closed page cannot be captured; say so and go on
+            print(f"no screenshot of page {index}: {err}")

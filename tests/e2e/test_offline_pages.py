@@ -10,7 +10,7 @@ import pytest
 from smtoolkit.build import build
 from smtoolkit.checks.registry import registry
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +28,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "reports" / "demo"
 
 
-def open_offline(browser: Any, path: Path) -> tuple[Any, list[str]]:
-    """Open a page from disk, aborting and recording every request that is not file: or data:."""
+def open_offline(browser: Any, path: Path, console: list[str] | None = None) -> tuple[Any, list[str]]:
+    """Open a page from disk, aborting and recording every request that is not file: or data:.
+
+    Console errors and uncaught page errors are appended to ``console``.
+    """
     context = browser.new_context()
     page = context.new_page()
     requested: list[str] = []
+    if console is not None:
+        page.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda error: console.append(str(error)))
 
     def guard(route: Any) -> None:
         url = route.request.url
@@ -49,9 +55,11 @@ def open_offline(browser: Any, path: Path) -> tuple[Any, list[str]]:
 
 @pytest.mark.parametrize("name", ["index.html", *[s.page for s in registry()]])
 def test_page_renders_offline_without_any_network_request(browser: Any, built: Path, name: str) -> None:
-    """No request leaves the machine, every image decodes, and the client's name is visible."""
-    page, requested = open_offline(browser, built / name)
+    """No request leaves the machine, no console error, every image decodes, the client's name is visible."""
+    console: list[str] = []
+    page, requested = open_offline(browser, built / name, console)
     assert requested == []
+    assert console == []
     images = page.eval_on_selector_all("img", "els => els.map(e => [e.complete, e.naturalWidth])")
     assert images and all(done and width > 0 for done, width in images)
     assert page.is_visible("text=Hallberg Pumpen GmbH")

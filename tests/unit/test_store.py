@@ -96,19 +96,43 @@ def _save_many(folder: str, section: str, key: str, rounds: int) -> None:
         save_section(Path(folder), section, data)
 
 
-def test_concurrent_saves_of_different_sections_lose_nothing(make_engagement: Callable[..., Path]) -> None:
-    """Two processes saving different sections 20 times each both keep their last value."""
+def _watch(folder: str, stop_file: str, result_file: str) -> None:
+    """Load the engagement over and over until told to stop; record any invalid state."""
+    problems = []
+    reads = 0
+    while not Path(stop_file).exists():
+        try:
+            load_engagement(Path(folder))
+            reads += 1
+        except Exception as err:  # any failure to load is exactly what this test looks for
+            problems.append(repr(err))
+    Path(result_file).write_text(f"{reads}\n" + "\n".join(problems))
+
+
+def test_hundreds_of_interleaved_saves_lose_nothing_and_the_file_stays_valid(
+    make_engagement: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Two processes save different sections 200 times each while a third keeps loading: all valid, both last values kept."""
     folder = make_engagement()
+    stop, result = tmp_path / "stop", tmp_path / "watch.txt"
     context = multiprocessing.get_context("spawn")
+    watcher = context.Process(target=_watch, args=(str(folder), str(stop), str(result)))
+    watcher.start()
     workers = [
-        context.Process(target=_save_many, args=(str(folder), "effort", "monitoring_hours_per_week", 20)),
-        context.Process(target=_save_many, args=(str(folder), "client", "employees", 20)),
+        context.Process(target=_save_many, args=(str(folder), "effort", "direct_messages_per_week", 200)),
+        context.Process(target=_save_many, args=(str(folder), "client", "employees", 200)),
     ]
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(60)
+        worker.join(300)
         assert worker.exitcode == 0
+    stop.touch()
+    watcher.join(60)
+    reads, *problems = result.read_text().split("\n")
+    assert [p for p in problems if p] == []
+    assert int(reads) > 0
     engagement = load_engagement(folder)
-    assert engagement.section("effort").monitoring_hours_per_week == 20  # type: ignore[attr-defined]
-    assert engagement.client.employees == 20
+    assert engagement.section("effort").direct_messages_per_week == 200  # type: ignore[attr-defined]
+    assert engagement.client.employees == 200
+    assert len(history_versions(folder / "engagement.yaml")) == 50
