@@ -89,7 +89,8 @@ def run_notebook(browser: Any, lab: dict[str, Any], name: str, shots: list[Any])
     """Open a notebook in JupyterLab, run all cells and wait until the form shows."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     shots.append(page)
-    page.goto(f"{lab['base']}/lab/tree/notebooks/{name}?token={lab['token']}")
+    workspace = f"w{secrets.token_hex(4)}"  # a window of its own: no tabs restored from another window
+    page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={lab['token']}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
     page.wait_for_selector("text=/ipykernel\\) \\| Idle/", timeout=60_000)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
