@@ -26,7 +26,9 @@ __all__ = ["dump", "line_of", "load", "merge_into", "to_plain"]
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 100
+    # Never wrap lines on save: folding long quoted scalars inside flow mappings ({...}) is
+    # where round-trip writers have lost spaces; a long line is harmless, a lost space is not.
+    yaml.width = 1_000_000
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 

@@ -136,3 +136,21 @@ def test_hundreds_of_interleaved_saves_lose_nothing_and_the_file_stays_valid(
     assert engagement.section("effort").direct_messages_per_week == 200  # type: ignore[attr-defined]
     assert engagement.client.employees == 200
     assert len(history_versions(folder / "engagement.yaml")) == 50
+
+
+def test_long_texts_in_flow_rows_survive_repeated_saves(make_engagement: Callable[..., Path]) -> None:
+    """Seeded random long sentences inside {...} rows reload unchanged after three saves."""
+    import random
+
+    from smtoolkit import yamlio
+
+    rng = random.Random(7)
+    words = "Mitarbeitende dürfen im Namen des Unternehmens nur nach Freigabe auf Firmenkonten veröffentlichen „Zitat“ ß: x".split()
+    for trial in range(200):
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(10, 60)))
+        text = f'section:\n  rows:\n    - {{topic: t{trial}, note: "{sentence}", status: covered}}\n'
+        original = yamlio.to_plain(yamlio.load(text, "x.yaml"))
+        for _ in range(3):
+            text = yamlio.dump(yamlio.load(text, "x.yaml"))
+        assert yamlio.to_plain(yamlio.load(text, "x.yaml")) == original
+        assert "\n        " not in text  # nothing was wrapped onto a continuation line
