@@ -125,7 +125,7 @@ class _Rows:
         prefix: str,
         name: str,
         model: type[BaseModel],
-        values: list[dict[str, Any]],
+        values: list[dict[str, Any] | BaseModel],
         language: str,
         changed: Callable[[], None],
     ) -> None:
@@ -155,7 +155,8 @@ class _Rows:
             ]
         )
         for value in values:
-            self._add(value, notify=False)
+            row = value.model_dump(mode="python") if isinstance(value, BaseModel) else value
+            self._add(row, notify=False)
 
     def _add(self, value: dict[str, Any], *, notify: bool = True) -> None:
         controls = [

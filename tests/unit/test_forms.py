@@ -178,3 +178,20 @@ def test_lists_of_choices_become_a_labelled_multi_select() -> None:
     assert ("Follower-Wachstum", "follower_growth") in control.widget.options
     control.widget.value = ("followers", "leads")
     assert seen[-1].kpis == ["followers", "leads"]  # type: ignore[attr-defined]
+
+
+def test_row_defaults_given_as_models_are_shown_as_rows() -> None:
+    """A list field whose default holds model instances still builds its rows."""
+    from pydantic import Field
+
+    from smtoolkit.checks.effort import ChannelPlan
+    from smtoolkit.models import StrictModel
+
+    class Plan(StrictModel):
+        channels: list[ChannelPlan] = Field(default_factory=lambda: [ChannelPlan(platform="xing")])
+
+    seen: list[BaseModel] = []
+    form = ModelForm(Plan, None, prefix="effort", language="en", on_valid=seen.append)
+    rows = form.controls["channels"]
+    assert isinstance(rows, _Rows)
+    assert [c.widget.value for c in rows.rows[0] if c.name == "platform"] == ["xing"]

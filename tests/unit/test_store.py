@@ -145,7 +145,23 @@ def test_long_texts_in_flow_rows_survive_repeated_saves(make_engagement: Callabl
     from smtoolkit import yamlio
 
     rng = random.Random(7)
-    words = "Mitarbeitende dürfen im Namen des Unternehmens nur nach Freigabe auf Firmenkonten veröffentlichen „Zitat“ ß: x".split()
+    words = [
+        "Mitarbeitende",
+        "dürfen",
+        "im",
+        "Namen",
+        "des",
+        "Unternehmens",
+        "nur",
+        "nach",
+        "Freigabe",
+        "auf",
+        "Firmenkonten",
+        "veröffentlichen",
+        "„Zitat“",
+        "ß:",
+        "x",
+    ]
     for trial in range(200):
         sentence = " ".join(rng.choice(words) for _ in range(rng.randint(10, 60)))
         text = f'section:\n  rows:\n    - {{topic: t{trial}, note: "{sentence}", status: covered}}\n'
