@@ -30,6 +30,8 @@ class CheckSpec:
     analyse: Callable[[Any, Engagement], Result]
     render: Callable[[Result, str], list[Block]]
     form_hints: dict[str, Any]
+    #: Files the build writes beside the check's page: ``(result, language) -> {name: text}``.
+    attachments: Callable[[Result, str], dict[str, str]] | None = None
 
     @property
     def notebook(self) -> str:
