@@ -1,7 +1,8 @@
-"""Write the standard check notebooks from the registry (run after adding a check).
+"""Write the overview notebook and the standard check notebooks from the registry.
 
 Every check notebook has the same thin cells; this script keeps them identical and free of
-outputs. Run it with ``python scripts/make_notebooks.py``.
+outputs. The overview notebook (``00_overview.ipynb``) needs no change when a check is
+added: it evaluates whatever the registry holds. Run it with ``python scripts/make_notebooks.py``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from smtoolkit.checks.registry import registry  # noqa: E402
+from smtoolkit.overview.spec import OVERVIEW  # noqa: E402
 
 
-def check_notebook(slug: str, number: int) -> nbformat.NotebookNode:
-    """The notebook of one check: parameters, then one call per page part."""
+def _notebook() -> nbformat.NotebookNode:
     nb = new_notebook()
     nb.metadata["kernelspec"] = {
         "name": "python3",
@@ -27,6 +28,41 @@ def check_notebook(slug: str, number: int) -> nbformat.NotebookNode:
         "language": "python",
     }
     nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def overview_notebook() -> nbformat.NotebookNode:
+    """The overview notebook: parameters, then one call per part of the overview page."""
+    nb = _notebook()
+    nb.cells = [
+        new_code_cell(
+            "# Overview: run all cells. It evaluates every check the engagement includes, with the\n"
+            "# same calculations as the check notebooks, and shows the maturity index, the stage,\n"
+            "# the change since the previous round and the action plan. `smtoolkit build` runs it\n"
+            "# with papermill. Set `engagement` to the client's folder, `language` to de or en\n"
+            "# (None: the engagement's own language).\n"
+            'engagement = "engagements/demo"\nlanguage = None',
+            metadata={"tags": ["parameters"]},
+        ),
+        new_code_cell(
+            "from smtoolkit.overview.page import open_overview\n\n"
+            "page = open_overview(engagement, language)\n"
+            "page.header()"
+        ),
+        new_code_cell("page.summary()"),
+        new_code_cell("page.scores()"),
+        new_code_cell("page.recommendations()"),
+        new_code_cell("page.action_plan()"),
+        new_code_cell("page.method()"),
+    ]
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"{OVERVIEW.slug}-{index}"
+    return nb
+
+
+def check_notebook(slug: str, number: int) -> nbformat.NotebookNode:
+    """The notebook of one check: parameters, then one call per page part."""
+    nb = _notebook()
     nb.cells = [
         new_code_cell(
             f"# Check {number:02d} {slug}: run all cells. In JupyterLab the answers appear as a form\n"
@@ -52,7 +88,10 @@ def check_notebook(slug: str, number: int) -> nbformat.NotebookNode:
 
 
 def main() -> None:
-    """Write one notebook per registered check into ``notebooks/``."""
+    """Write the overview notebook and one notebook per registered check into ``notebooks/``."""
+    path = ROOT / "notebooks" / OVERVIEW.notebook
+    nbformat.write(overview_notebook(), str(path))
+    print(path.relative_to(ROOT))
     for spec in registry():
         path = ROOT / "notebooks" / spec.notebook
         nbformat.write(check_notebook(spec.slug, spec.number), str(path))

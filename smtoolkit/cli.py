@@ -84,7 +84,9 @@ def inspect(
     raise typer.Exit(2 if failed else 0)
 
 
-def _run_build(references: list[str], out_dir: Path, lang: str | None, only: str | None, jobs: int) -> int:
+def _run_build(
+    references: list[str], out_dir: Path, lang: str | None, only: str | None, jobs: int, release: bool = False
+) -> int:
     from smtoolkit.build import ProcessExecutor, SerialExecutor, build
     from smtoolkit.build.tasks import TaskResult
     from smtoolkit.checks.registry import select
@@ -97,6 +99,9 @@ def _run_build(references: list[str], out_dir: Path, lang: str | None, only: str
     except SmToolkitError as error:
         err.print(f"[bold red]error:[/] --only: {escape(str(error))}", soft_wrap=True)
         return 2
+    if release and only:
+        err.print("[bold red]error:[/] --release builds every included check; drop --only", soft_wrap=True)
+        return 2
 
     def progress(result: TaskResult) -> None:
         mark = "[green]ok[/]" if result.ok else "[red]failed[/]"
@@ -107,16 +112,43 @@ def _run_build(references: list[str], out_dir: Path, lang: str | None, only: str
         )
 
     executor = ProcessExecutor(jobs) if jobs > 1 else SerialExecutor()
-    summary = build(references, out_dir, language=lang, checks=checks, executor=executor, on_result=progress)
+    summary = build(
+        references,
+        out_dir,
+        language=lang,
+        checks=checks,
+        executor=executor,
+        on_result=progress,
+        release=release,
+    )
     for entry in summary.engagements:
         if entry.error:
             err.print(f"[bold red]not built:[/] {escape(entry.error)}", soft_wrap=True)
         elif entry.index is not None:
             failed = sum(not r.ok for r in entry.results)
             state = "[green]built[/]" if not failed else f"[yellow]built with {failed} failed page(s)[/]"
-            out.print(
-                f"{state} {entry.engagement.slug if entry.engagement else entry.reference}: {entry.index}"
-            )
+            slug = entry.engagement.slug if entry.engagement else entry.reference
+            out.print(f"{state} {slug}: {entry.index}")
+            if entry.release is None:
+                for problem in entry.problems:
+                    err.print(f"[yellow]problem:[/] {escape(problem)}", soft_wrap=True)
+            elif entry.release.ok:
+                out.print(f"[green]released[/] {slug}: {entry.release.bundle}")
+            else:
+                problems = entry.release.problems
+                err.print(
+                    f"[bold red]not released:[/] {slug}: {len(problems)} problem(s) to fix, then run "
+                    "the release build again:",
+                    soft_wrap=True,
+                )
+                for problem in problems:
+                    err.print(f"  - {escape(problem)}", soft_wrap=True)
+                if entry.release.removed is not None:
+                    err.print(
+                        f"  removed {escape(str(entry.release.removed))}: the bundle of an earlier "
+                        "release no longer matches these pages",
+                        soft_wrap=True,
+                    )
     return summary.exit_code
 
 
@@ -127,9 +159,42 @@ def build_command(
     lang: Annotated[str | None, typer.Option("--lang", help="de or en; default: the engagement's")] = None,
     only: Annotated[str | None, typer.Option("--only", help="checks to build, e.g. 4,6 or effort")] = None,
     jobs: Annotated[int, typer.Option("--jobs", help="notebooks built in parallel")] = 1,
+    release: Annotated[
+        bool,
+        typer.Option("--release", help="check the report for delivery and write <out>/<slug>.zip"),
+    ] = False,
 ) -> None:
     """Run the notebooks of each engagement and publish its HTML report."""
-    raise typer.Exit(_run_build(engagements, out_dir, lang, only, jobs))
+    raise typer.Exit(_run_build(engagements, out_dir, lang, only, jobs, release))
+
+
+@app.command("snapshot")
+def snapshot_command(
+    engagement: Annotated[str, typer.Argument(help="engagement folder")],
+    name: Annotated[str, typer.Option("--name", help='name of the round, e.g. "Workshop"')],
+    when: Annotated[
+        str | None, typer.Option("--date", help="date of the round, YYYY-MM-DD; default: the workshop date")
+    ] = None,
+) -> None:
+    """Keep the current scores as a named assessment round before the answers change."""
+    import datetime as dt
+
+    from smtoolkit.overview.rounds import snapshot
+
+    day = None
+    if when is not None:
+        try:
+            day = dt.date.fromisoformat(when)
+        except ValueError:
+            err.print(f"[bold red]error:[/] --date {escape(repr(when))} is not a date; write YYYY-MM-DD")
+            raise typer.Exit(2) from None
+    try:
+        kept = snapshot(engagement, name, when=day)
+    except SmToolkitError as error:
+        _fail(error)
+    out.print(
+        f"kept round {escape(repr(kept.name))} of {kept.date.isoformat()} with {len(kept.scores)} score(s)"
+    )
 
 
 def _demo_folder() -> Path:
@@ -172,6 +237,8 @@ def lab(
     command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={notebooks_dir().parent}"]
     if port:
         command.append(f"--port={port}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and CI machines run as root
     raise typer.Exit(subprocess.call(command, env=env))
 
 

@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from smtoolkit import yamlio
 from smtoolkit.checks.registry import CheckSpec, registry
 from smtoolkit.errors import EngagementNotFoundError, ValidationError
-from smtoolkit.models import Client, Settings
+from smtoolkit.models import Client, Settings, StrictModel
 from smtoolkit.paths import check_slug, inside
 
-__all__ = ["ENGAGEMENT_FILE", "Engagement", "display_path", "load_engagement", "resolve_folder"]
+__all__ = ["ENGAGEMENT_FILE", "Engagement", "Round", "display_path", "load_engagement", "resolve_folder"]
 
 ENGAGEMENT_FILE = "engagement.yaml"
+
+
+class Round(StrictModel):
+    """An earlier assessment round: its name, its date and the score of each check then.
+
+    The current answers are always the latest round; ``rounds`` in ``engagement.yaml`` holds
+    the earlier ones, oldest first (``smtoolkit snapshot`` appends the current scores).
+    """
+
+    name: str = Field(min_length=1, max_length=80)
+    date: dt.date
+    scores: dict[str, float] = Field(default_factory=dict)
+
+
+_ROUNDS = TypeAdapter(list[Round])
 
 
 @dataclass
@@ -31,6 +47,7 @@ class Engagement:
     client: Client
     settings: Settings
     sections: dict[str, BaseModel] = field(default_factory=dict)
+    rounds: list[Round] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -187,7 +204,65 @@ def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
         model = validate(spec.model, slug)
         if model is not None:
             sections[slug] = model
+    workshop = settings.workshop_date if isinstance(settings, Settings) else None
+    rounds = _validate_rounds(source, document, set(known), workshop, problems)
     if problems or client is None or settings is None:
         raise ValidationError(source, problems)
     assert isinstance(client, Client) and isinstance(settings, Settings)
-    return Engagement(folder, document, client, settings, sections)
+    return Engagement(folder, document, client, settings, sections, rounds)
+
+
+def _validate_rounds(
+    source: str, document: Any, known: set[str], workshop: dt.date | None, problems: list[str]
+) -> list[Round]:
+    """Validate ``rounds``: a list of earlier rounds, oldest first, dated up to the workshop."""
+    raw = document.get("rounds")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        line = yamlio.line_of(document, ("rounds",))
+        problems.append(
+            f"{source}:{line} rounds: expected a list of earlier rounds such as "
+            '- {name: "Workshop", date: 2026-11-12, scores: {effort: 55}}, found '
+            f"{raw!r}"
+        )
+        return []
+    try:
+        rounds = _ROUNDS.validate_python(yamlio.to_plain(raw))
+    except PydanticValidationError as err:
+        problems.extend(_problem(source, document, ("rounds",), e) for e in err.errors())
+        return []
+    names: dict[str, int] = {}
+    for index, past in enumerate(rounds):
+        where = f"{source}:{yamlio.line_of(document, ('rounds', index))}"
+        for slug, score in past.scores.items():
+            line = yamlio.line_of(document, ("rounds", index, "scores", slug))
+            if slug not in known:
+                problems.append(
+                    f"{source}:{line} rounds[{index}].scores.{slug}: is not a known check; "
+                    f"expected one of {', '.join(sorted(known))}"
+                )
+            if not 0 <= score <= 100:
+                problems.append(
+                    f"{source}:{line} rounds[{index}].scores.{slug}: {score:g} is not a score; "
+                    "enter the score of that round, from 0 to 100"
+                )
+        if past.name in names:
+            problems.append(
+                f"{where} rounds[{index}].name: {past.name!r} is already the name of "
+                f"rounds[{names[past.name]}]; give every round its own name"
+            )
+        names.setdefault(past.name, index)
+        if index and past.date < rounds[index - 1].date:
+            problems.append(
+                f"{where} rounds[{index}].date: {past.date.isoformat()} is before the round above it "
+                f"({rounds[index - 1].date.isoformat()}); list the rounds oldest first"
+            )
+        if workshop is not None and past.date > workshop:
+            problems.append(
+                f"{where} rounds[{index}].date: {past.date.isoformat()} is after "
+                f"settings.workshop_date ({workshop.isoformat()}); an earlier round cannot be later "
+                "than the current one: correct the date, or set settings.workshop_date to the "
+                "date of the current round"
+            )
+    return rounds

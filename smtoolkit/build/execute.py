@@ -11,14 +11,15 @@ import nbformat
 
 from smtoolkit.atomic import write_atomic
 from smtoolkit.build.exporter import export_html
-from smtoolkit.build.guard import page_problems, sanitize_error
+from smtoolkit.build.guard import PageProblem, find_problems, sanitize_error
 from smtoolkit.build.tasks import Task, TaskResult
 from smtoolkit.notebook import MODE_ENV
 
-__all__ = ["run_task"]
+__all__ = ["local_paths", "run_task"]
 
 
-def _local_paths(task: Task) -> list[str]:
+def local_paths(task: Task) -> list[str]:
+    """The folders of this machine that must not appear in the task's page."""
     paths = {
         str(task.engagement_dir),
         str(task.engagement_dir.parent),
@@ -32,10 +33,17 @@ def _local_paths(task: Task) -> list[str]:
     return sorted(p for p in paths if p and p != "/")
 
 
-def _failed(task: Task, start: float, error: str, cell: int | None = None) -> TaskResult:
+def _failed(
+    task: Task, start: float, error: str, cell: int | None = None, problems: tuple[PageProblem, ...] = ()
+) -> TaskResult:
     task.page.unlink(missing_ok=True)
     return TaskResult(
-        task, "failed", time.perf_counter() - start, cell, sanitize_error(error, _local_paths(task))
+        task,
+        "failed",
+        time.perf_counter() - start,
+        cell,
+        sanitize_error(error, local_paths(task)),
+        problems,
     )
 
 
@@ -85,9 +93,9 @@ def run_task(task: Task) -> TaskResult:
     try:
         nb = nbformat.read(str(task.executed), as_version=4)  # type: ignore[no-untyped-call]
         page = export_html(nb, language=task.language, context=task.context)
-        problems = page_problems(page, _local_paths(task))
+        problems = find_problems(page, local_paths(task))
         if problems:
-            return _failed(task, start, "; ".join(problems))
+            return _failed(task, start, "; ".join(p.text for p in problems), problems=tuple(problems))
         write_atomic(task.page, page)
     except OSError as err:
         return _failed(task, start, f"cannot write the page: {err.strerror or err}")

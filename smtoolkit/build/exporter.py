@@ -95,12 +95,22 @@ def prepare(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
-def export_html(nb: NotebookNode, *, language: str, context: dict[str, Any]) -> str:
-    """Convert an executed notebook into the page's HTML."""
+def export_html(
+    nb: NotebookNode,
+    *,
+    language: str,
+    context: dict[str, Any],
+    toc: list[dict[str, Any]] | None = None,
+) -> str:
+    """Convert an executed notebook into the page's HTML.
+
+    ``toc`` replaces the table of contents found in the notebook; an entry may hold
+    ``children`` (the combined report lists each page with its sections).
+    """
     exporter = _exporter(str(templates_dir()))
     exporter.language_code = language
     resources = {
-        "smtoolkit": {**context, "toc": table_of_contents(nb)},
+        "smtoolkit": {**context, "toc": table_of_contents(nb) if toc is None else toc},
         "metadata": {"name": context.get("report_title", "")},
     }
     body, _ = exporter.from_notebook_node(prepare(nb), resources=resources)

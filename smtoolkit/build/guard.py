@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-__all__ = ["page_problems", "sanitize_error"]
+__all__ = ["PageProblem", "find_problems", "page_problems", "sanitize_error"]
 
 _EXTERNAL = [
     re.compile(
@@ -18,22 +19,40 @@ _EXTERNAL = [
 ]
 _TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\bFile &quot;|\bFile \"/")
 _ABS_PATH = re.compile(r"(?:/[\w.@+-]+){2,}/?|[A-Za-z]:\\[\w\\. -]+")
+#: Embedded images: base64 text can spell anything, e.g. "/tmp", so it is not searched for paths.
+_DATA_URI = re.compile(r"data:[a-z]+/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]+", re.I)
 
 
-def page_problems(html: str, local_paths: Iterable[str]) -> list[str]:
-    """Return why ``html`` must not be published (external URL, local path, traceback)."""
+@dataclass(frozen=True)
+class PageProblem:
+    """Why a page must not be published: ``kind`` is "external", "traceback" or "local_path"."""
+
+    kind: str
+    text: str
+
+
+def find_problems(html: str, local_paths: Iterable[str]) -> list[PageProblem]:
+    """Return why ``html`` must not be published (external URL, traceback, local path)."""
     problems = []
     for pattern in _EXTERNAL:
         match = pattern.search(html)
         if match:
-            problems.append(f"the page refers to an external resource ({match.group(0)[:60]!r})")
-    if _TRACEBACK.search(html):
-        problems.append("the page contains a Python traceback")
+            problems.append(
+                PageProblem("external", f"the page refers to an external resource ({match.group(0)[:60]!r})")
+            )
+    text = _DATA_URI.sub("data:", html)
+    if _TRACEBACK.search(text):
+        problems.append(PageProblem("traceback", "the page contains a Python traceback"))
     for path in local_paths:
-        if len(path) > 3 and path in html:
-            problems.append("the page contains a local file path")
+        if len(path) > 3 and path in text:
+            problems.append(PageProblem("local_path", "the page contains a local file path"))
             break
     return problems
+
+
+def page_problems(html: str, local_paths: Iterable[str]) -> list[str]:
+    """The texts of :func:`find_problems`."""
+    return [problem.text for problem in find_problems(html, local_paths)]
 
 
 def sanitize_error(text: str, local_paths: Iterable[str] = ()) -> str:

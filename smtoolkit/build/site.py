@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,10 +14,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from smtoolkit._version import __version__
 from smtoolkit.atomic import write_atomic
 from smtoolkit.build.tasks import TaskResult
+from smtoolkit.checks.base import Result
 from smtoolkit.checks.registry import CheckSpec
 from smtoolkit.engagement import Engagement
 from smtoolkit.formatting import fmt_number
 from smtoolkit.i18n import translate
+from smtoolkit.overview.analysis import Assessment
+from smtoolkit.overview.spec import OVERVIEW
 from smtoolkit.present.html import LIGHT_COLORS
 from smtoolkit.resources import templates_dir
 
@@ -38,11 +42,56 @@ def _environment() -> Environment:
     )
 
 
+def _failed_row(row: dict[str, Any], res: TaskResult, language: str) -> None:
+    row["status_text"] = translate("report.failed", language)
+    row["error"] = translate("report.failed_detail", language, cell=res.cell or "–", error=res.error or "")
+
+
+def _overview_row(result: TaskResult, assessment: Assessment | None, language: str) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "title": OVERVIEW.title(language),
+        "status": result.status,
+        "href": None,
+        "score": "–",
+    }
+    if not result.ok:
+        _failed_row(row, result, language)
+        return row
+    row["href"] = OVERVIEW.page
+    if assessment is not None and assessment.index is not None and assessment.light is not None:
+        row.update(
+            score=fmt_number(assessment.index, language),
+            light=translate(f"light.{assessment.light.value}", language),
+            color=LIGHT_COLORS[assessment.light],
+            note=translate(
+                "overview.stage_label",
+                language,
+                stage=translate(f"overview.stage.{assessment.stage}", language),
+            ),
+        )
+    return row
+
+
 def write_index(
-    engagement: Engagement, entries: list[PageEntry], out_dir: Path, language: str, context: dict[str, Any]
+    engagement: Engagement,
+    entries: list[PageEntry],
+    out_dir: Path,
+    language: str,
+    context: dict[str, Any],
+    *,
+    overview: TaskResult | None = None,
+    assessment: Assessment | None = None,
+    downloads: Sequence[tuple[str, str]] = (),
 ) -> Path:
-    """Write ``index.html`` linking every published page and marking failed ones."""
-    pages = []
+    """Write ``index.html``: the overview first, then every check page, failed ones marked.
+
+    ``downloads`` are (label, file name) pairs listed under the table, e.g. the combined
+    report and the action plan. Scores come from ``assessment`` when it has the check.
+    """
+    known: dict[str, Result] = {}
+    if assessment is not None:
+        known = {o.spec.slug: o.result for o in assessment.outcomes if o.result is not None}
+    pages = [] if overview is None else [_overview_row(overview, assessment, language)]
     for entry in entries:
         spec, res = entry.spec, entry.result
         row: dict[str, Any] = {
@@ -52,7 +101,7 @@ def write_index(
             "score": "–",
         }
         if res.ok:
-            result = spec.analyse(engagement.section(spec.slug), engagement)
+            result = known.get(spec.slug) or spec.analyse(engagement.section(spec.slug), engagement)
             row.update(
                 href=spec.page,
                 score=fmt_number(result.score, language),
@@ -60,10 +109,7 @@ def write_index(
                 color=LIGHT_COLORS[result.light],
             )
         else:
-            row["status_text"] = translate("report.failed", language)
-            row["error"] = translate(
-                "report.failed_detail", language, cell=res.cell or "–", error=res.error or ""
-            )
+            _failed_row(row, res, language)
         pages.append(row)
     html = (
         _environment()
@@ -75,6 +121,8 @@ def write_index(
             check_label=translate("report.check", language),
             score_label=translate("report.score", language),
             status_label=translate("report.status", language),
+            downloads_label=translate("overview.link.downloads", language),
+            downloads=[{"label": label, "href": href} for label, href in downloads],
             pages=pages,
             **context,
         )
@@ -84,14 +132,27 @@ def write_index(
     return path
 
 
-def write_build_json(engagement: Engagement, results: list[TaskResult], out_dir: Path, language: str) -> Path:
-    """Write ``build.json``: the status, duration and error of every notebook."""
-    payload = {
+def write_build_json(
+    engagement: Engagement,
+    results: list[TaskResult],
+    out_dir: Path,
+    language: str,
+    *,
+    files: Sequence[str] = (),
+    problems: Sequence[str] = (),
+    release: dict[str, Any] | None = None,
+) -> Path:
+    """Write ``build.json``: the status, duration and error of every notebook.
+
+    It also lists the other files written (``files``), problems with them, and the outcome
+    of the delivery check when a release was asked for.
+    """
+    payload: dict[str, Any] = {
         "engagement": engagement.slug,
         "language": language,
         "toolkit_version": __version__,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "status": "ok" if all(r.ok for r in results) else "failed",
+        "status": "ok" if all(r.ok for r in results) and not problems else "failed",
         "pages": [
             {
                 "check": r.task.check,
@@ -106,7 +167,11 @@ def write_build_json(engagement: Engagement, results: list[TaskResult], out_dir:
             }
             for r in sorted(results, key=lambda r: r.task.number)
         ],
+        "files": list(files),
+        "problems": list(problems),
     }
+    if release is not None:
+        payload["release"] = release
     path = out_dir / "build.json"
     write_atomic(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     return path

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from smtoolkit.build.guard import PageProblem
 from smtoolkit.checks.registry import CheckSpec
 from smtoolkit.engagement import Engagement
+from smtoolkit.overview.spec import OVERVIEW
 from smtoolkit.resources import notebooks_dir
 
-__all__ = ["DEBUG_DIR", "Task", "TaskResult", "plan"]
+__all__ = ["DEBUG_DIR", "PageSpec", "Task", "TaskResult", "plan"]
 
 #: Executed notebooks (with code and any traceback) go here, outside the client's folder.
 DEBUG_DIR = "_debug"
@@ -42,6 +45,7 @@ class TaskResult:
     duration: float
     cell: int | None = None
     error: str | None = None
+    problems: tuple[PageProblem, ...] = ()  # why the publish guard refused the page
 
     @property
     def ok(self) -> bool:
@@ -49,7 +53,25 @@ class TaskResult:
         return self.status == "ok"
 
 
-def _notebook_for(engagement: Engagement, spec: CheckSpec) -> tuple[Path, str]:
+class PageSpec(Protocol):
+    """What the build needs of a page's notebook: a check's spec or the overview's."""
+
+    @property
+    def number(self) -> int: ...  # noqa: D102
+
+    @property
+    def slug(self) -> str: ...  # noqa: D102
+
+    @property
+    def notebook(self) -> str: ...  # noqa: D102
+
+    @property
+    def page(self) -> str: ...  # noqa: D102
+
+    def title(self, language: str) -> str: ...  # noqa: D102
+
+
+def _notebook_for(engagement: Engagement, spec: PageSpec) -> tuple[Path, str]:
     override = engagement.folder / "notebooks" / spec.notebook
     if override.is_file():
         return override, "override"
@@ -62,14 +84,18 @@ def plan(
     out_root: Path,
     language: str,
     context: dict[str, Any],
+    *,
+    overview: bool = True,
 ) -> list[Task]:
-    """Return one task per check of ``checks`` that the engagement includes."""
+    """Return the overview's task (unless ``overview`` is False), then one per included check."""
     included = {spec.slug for spec in engagement.included()}
     report_dir = out_root / engagement.slug
     tasks = []
-    for spec in checks:
-        if spec.slug not in included:
-            continue
+    pages: Sequence[PageSpec] = [
+        *([OVERVIEW] if overview else []),
+        *(spec for spec in checks if spec.slug in included),
+    ]
+    for spec in pages:
         notebook, source = _notebook_for(engagement, spec)
         tasks.append(
             Task(

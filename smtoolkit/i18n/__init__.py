@@ -1,7 +1,8 @@
 """The de and en catalogs of all user-facing text, and lookup with formatted parameters.
 
 The catalog of a language is ``smtoolkit/i18n/<lang>.yaml`` (shared texts) merged with the
-``i18n/<lang>.yaml`` of every registered check package (that check's texts).
+``i18n/<lang>.yaml`` of every registered check package (that check's texts) and of the
+packages in :data:`FRAGMENT_PACKAGES` (parts of the toolkit that are not checks).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from smtoolkit.errors import ConfigError
 __all__ = ["LANGUAGES", "catalog", "placeholders", "render", "translate"]
 
 LANGUAGES: tuple[str, ...] = ("de", "en")
+#: Packages other than the checks that ship an ``i18n/<lang>.yaml`` fragment.
+FRAGMENT_PACKAGES: tuple[str, ...] = ("smtoolkit.overview",)
 
 
 def _flatten(node: Any, prefix: str, out: dict[str, str]) -> None:
@@ -37,6 +40,7 @@ def catalog(language: str) -> dict[str, str]:
 
     sources = [resources.files(__package__).joinpath(f"{language}.yaml")]
     packages = sorted({spec.model.__module__.rsplit(".", 1)[0] for spec in registry()})
+    packages += FRAGMENT_PACKAGES
     for package in packages:
         fragment = resources.files(package).joinpath("i18n", f"{language}.yaml")
         if fragment.is_file():

@@ -9,6 +9,7 @@ import pytest
 
 from smtoolkit.build import build
 from smtoolkit.checks.registry import registry
+from smtoolkit.overview import OVERVIEW
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -53,7 +54,7 @@ def open_offline(browser: Any, path: Path, console: list[str] | None = None) -> 
     return page, requested
 
 
-@pytest.mark.parametrize("name", ["index.html", *[s.page for s in registry()]])
+@pytest.mark.parametrize("name", ["index.html", OVERVIEW.page, *[s.page for s in registry()], "report.html"])
 def test_page_renders_offline_without_any_network_request(browser: Any, built: Path, name: str) -> None:
     """No request leaves the machine, no console error, every image decodes, the client's name is visible."""
     console: list[str] = []
@@ -73,6 +74,30 @@ def test_contents_links_jump_to_their_sections(browser: Any, built: Path) -> Non
     assert len(targets) >= 5
     for target in targets:
         assert page.locator(target).count() == 1
+    page.context.close()
+
+
+def test_combined_report_contents_jump_to_unique_sections(browser: Any, built: Path) -> None:
+    """In report.html every contents link, of each page and each section, finds exactly one target."""
+    page, requested = open_offline(browser, built / "report.html")
+    targets = page.eval_on_selector_all(".smt-toc a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(targets) >= 6 * (len(registry()) + 1)
+    for target in targets:
+        assert page.locator(target).count() == 1, target
+    page.click(".smt-toc a[href='#sec-04-effort-budget']")
+    assert page.evaluate("location.hash") == "#sec-04-effort-budget"
+    assert requested == []
+    page.context.close()
+
+
+def test_index_opens_the_overview_first(browser: Any, built: Path) -> None:
+    """The first link of the index is the overview, and it opens from disk."""
+    page, requested = open_offline(browser, built / "index.html")
+    assert page.eval_on_selector(".smt-index a", "e => e.getAttribute('href')") == OVERVIEW.page
+    page.click(".smt-index a >> nth=0")
+    page.wait_for_load_state("load")
+    assert page.url.endswith(OVERVIEW.page) and page.is_visible("text=Management-Zusammenfassung")
+    assert requested == []
     page.context.close()
 
 
