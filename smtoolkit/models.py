@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,6 +50,6 @@ class Settings(StrictModel):
     checks: list[str] | None = Field(
         None, description="slugs of the checks to include; empty or missing means all"
     )
-    weights: dict[str, float] = Field(default_factory=dict)
+    weights: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
     branding: Branding = Field(default_factory=Branding)
     workshop_date: dt.date | None = None

@@ -116,7 +116,8 @@ def findings_list(result: Result, language: str) -> str:
 
 def recommendations_table(recommendations: Sequence[Recommendation], language: str) -> str:
     """The recommendations with impact, effort, owner and horizon, quick wins first."""
-    ordered = sorted(recommendations, key=lambda r: (-r.impact, r.effort, r.horizon_weeks))
+    # the action plan's order: quick wins (impact above effort) first, then by impact and horizon
+    ordered = sorted(recommendations, key=lambda r: (r.effort - r.impact, -r.impact, r.horizon_weeks))
     rows = [
         (
             render(r.text, language),

@@ -134,3 +134,13 @@ def test_impossible_date_names_the_line(make_engagement: Callable[..., Path]) ->
         ConfigError, match=r"engagement\.yaml:7: month must be in 1\.\.12; write dates as YYYY-MM-DD"
     ):
         load_engagement(make_engagement(text=text))
+
+
+@pytest.mark.parametrize("weight", ["-1", ".nan"])
+def test_negative_or_missing_number_weights_are_refused_at_load(
+    make_engagement: Callable[..., Path], weight: str
+) -> None:
+    """A negative or NaN weight is a validation problem naming file, line and settings.weights."""
+    text = MINIMAL.replace("language: de", "language: de\n  weights: {effort: " + weight + "}")
+    with pytest.raises(ValidationError, match=r"engagement\.yaml:7 settings\.weights\.effort: "):
+        load_engagement(make_engagement(text=text))

@@ -115,3 +115,10 @@ def test_engagement_without_data_folder_has_no_history(make_engagement: Callable
     """No data/ folder means no history, not an error."""
     engagement = load_engagement(make_engagement(text=MINIMAL))
     assert historical_series(engagement, "reach", None) is None
+
+
+def test_posts_without_interaction_figures_have_no_engagement_rate(root: Path) -> None:
+    """YouTube's export carries no interactions, so its engagement rate is missing, not 0 %."""
+    engagement = load_engagement(root / "engagements" / "demo")
+    assert historical_series(engagement, "engagement_rate", "youtube") is None
+    assert historical_series(engagement, "video_views", "youtube") is not None

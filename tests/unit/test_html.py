@@ -24,8 +24,8 @@ def test_answer_tables_escape_client_text() -> None:
     assert "<script>" not in html and 'onerror="' not in html
 
 
-def test_recommendations_are_sorted_by_impact_then_effort() -> None:
-    """Highest impact comes first; within the same impact, the lower effort comes first."""
+def test_recommendations_put_quick_wins_first() -> None:
+    """Quick wins (impact above effort) lead, the higher impact first; the order matches the action plan."""
     answers = EffortAnswers.model_validate(
         {
             "channels": [{"platform": "linkedin"}],
@@ -36,5 +36,6 @@ def test_recommendations_are_sorted_by_impact_then_effort() -> None:
     html = recommendations_table(analyse(answers).recommendations, "en")
     rows = html.split("<tbody>")[1].split("</tr>")[:-1]
     levels = [(r.split("<td>")[2][:-5], r.split("<td>")[3][:-5]) for r in rows]
-    assert levels[0] == ("high", "medium")  # capacity gap: impact 3, effort 2
-    assert levels[1] == ("medium", "low")  # interaction time: impact 2, effort 1
+    assert levels[0] == ("high", "medium")  # capacity gap: effort - impact = -1, impact 3
+    assert levels[1] == ("medium", "low")  # interaction time: effort - impact = -1, impact 2
+    assert all(level != ("medium", "medium") for level in levels[:2])

@@ -104,8 +104,9 @@ def _post_series(posts: pd.DataFrame, kpi: str) -> pd.Series | None:
         numbers["interactions"] = numbers[list(_INTERACTIONS)].sum(axis=1, min_count=1)
         with_reach = numbers[numbers["reach"] > 0].groupby("month")
         with_impr = numbers[numbers["impressions"] > 0].groupby("month")
-        by_reach = 100 * with_reach["interactions"].sum() / with_reach["reach"].sum()
-        by_impr = 100 * with_impr["interactions"].sum() / with_impr["impressions"].sum()
+        # min_count=1: a month whose posts carry no interaction figures has no rate, not 0 %
+        by_reach = 100 * with_reach["interactions"].sum(min_count=1) / with_reach["reach"].sum()
+        by_impr = 100 * with_impr["interactions"].sum(min_count=1) / with_impr["impressions"].sum()
         values = by_reach.combine_first(by_impr)
     elif kpi == "ctr":
         both = numbers[(numbers["impressions"] > 0) & numbers["clicks"].notna()].groupby("month")
