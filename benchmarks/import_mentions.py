@@ -24,15 +24,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+import _harness as harness
+from _harness import peak_mib
 
 WORDS = [
     "Hallberg",
@@ -126,31 +123,9 @@ def child(mode: str, path: Path) -> None:
     print(json.dumps({"seconds": seconds, "peak_mib": peak_mib(), "rows": rows, "detail": detail}))
 
 
-def peak_mib() -> float:
-    """Peak resident memory of this process in MiB (VmHWM on Linux)."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def run_child(*args: str) -> str:
-    """Run this script with ``args`` in a fresh interpreter; return its output."""
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
-    )
-    return subprocess.run(
-        [sys.executable, __file__, *args], check=True, capture_output=True, text=True, env=env
-    ).stdout
-
-
 def measure(mode: str, path: Path) -> dict[str, float | int | str]:
     """Run :func:`child` in a fresh interpreter and return its measurements."""
-    output = run_child("--child", mode, str(path))
-    result: dict[str, float | int | str] = json.loads(output.strip().splitlines()[-1])
-    return result
+    return harness.measure(__file__, mode, path)
 
 
 def main() -> int:
@@ -170,7 +145,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="smtoolkit-bench-"))
     path = folder / "mentions.csv"
     started = time.perf_counter()
-    run_child("--rows", str(args.rows), "--child", "write", str(path))
+    harness.run_child(__file__, "--rows", str(args.rows), "--child", "write", str(path))
     print(
         f"rows: {args.rows:,}  file: {path.stat().st_size / 2**20:,.1f} MiB "
         f"(generic mentions CSV, written in {time.perf_counter() - started:.1f} s)"
