@@ -17,6 +17,7 @@ Every bad input raises :class:`~smtoolkit.errors.DataImportError` with a message
 names the file, row and column, what was expected and what was found.
 """
 
+from smtoolkit.importers.cache import cached_folder, data_signature
 from smtoolkit.importers.cleaning import Dropped
 from smtoolkit.importers.loader import (
     DATA_SUFFIXES,
@@ -66,6 +67,8 @@ __all__ = [
     "Kind",
     "Table",
     "TableReport",
+    "cached_folder",
+    "data_signature",
     "empty_frame",
     "format_report",
     "formats",

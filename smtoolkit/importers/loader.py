@@ -9,6 +9,7 @@ collects errors per file instead of stopping at the first bad one.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -413,13 +414,16 @@ def _data_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
 
 
 def load_folder(
-    data_dir: str | Path, *, kind: Kind | str | None = None, tz: str = DEFAULT_TZ
+    data_dir: str | Path,
+    *,
+    kind: Kind | str | Collection[Kind | str] | None = None,
+    tz: str = DEFAULT_TZ,
 ) -> FolderImport:
     """Read every data file under ``data_dir`` (subfolders included), collecting errors.
 
     Files ending in .csv, .tsv, .txt, .xlsx, .xlsm or .xls are read; other files are
     listed in ``ignored``; hidden files and Excel lock files (``~$...``) are skipped.
-    With ``kind``, only tables of that kind are read (files are still detected, so an
+    With ``kind`` (one kind or several), only tables of those kinds are read (files are still detected, so an
     unknown file is still reported).  A bad file becomes a :class:`FileError`; it never
     stops the others.  A missing folder gives an empty result.
     """
@@ -429,7 +433,12 @@ def load_folder(
         raise import_error(data_dir, "is a file, not a data folder")
     if not data_dir.exists():
         return FolderImport(data_dir, tz=tz)
-    wanted = _kind(kind) if kind is not None else None
+    if kind is None:
+        wanted = None
+    elif isinstance(kind, str):
+        wanted = frozenset({_kind(kind)})
+    else:
+        wanted = frozenset(_kind(k) for k in kind)
     files, ignored = _data_files(data_dir)
     imported: list[Imported] = []
     errors: list[FileError] = []
@@ -440,7 +449,7 @@ def load_folder(
             errors.append(FileError(path, str(exc)))
             continue
         for detection in _ordered(detections):
-            if wanted is not None and detection.format.kind is not wanted:
+            if wanted is not None and detection.format.kind not in wanted:
                 continue
             try:
                 imported.append(_import(detection, tz, tuple(notes)))

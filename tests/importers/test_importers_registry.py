@@ -47,6 +47,8 @@ PUBLIC_API = [
     "is_reverse_coded",
     "load",
     "load_all",
+    "cached_folder",
+    "data_signature",
     "load_folder",
     "register",
     "survey_items",

@@ -18,13 +18,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from smtoolkit.importers import DATA_SUFFIXES, FileError, FolderImport, Kind, load_folder
+from smtoolkit.checks.goals.history import PLATFORM_KINDS
+from smtoolkit.importers import FileError, FolderImport, Kind, cached_folder
 
 __all__ = [
     "INTERACTIONS",
@@ -44,23 +44,15 @@ INTERACTIONS = ("reactions", "comments", "shares", "saves")
 LOCAL_TZ = "Europe/Berlin"
 
 
-@lru_cache(maxsize=8)
-def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> FolderImport:
-    """The imported data folder; ``signature`` (name, mtime, size) invalidates the cache."""
-    return load_folder(Path(folder))
-
-
 def folder_import(engagement: Any) -> FolderImport | None:
-    """The engagement's ``data/`` folder read by the importers, or None without that folder."""
+    """The engagement's posts and followers read by the importers, or None without ``data/``."""
     folder = getattr(engagement, "folder", None)
     if folder is None:
         return None
     data = Path(folder) / "data"
     if not data.is_dir():
         return None
-    files = sorted(p for p in data.rglob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
-    signature = tuple((str(p.relative_to(data)), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    return _load(str(data), signature)
+    return cached_folder(data, PLATFORM_KINDS)
 
 
 def relative_message(error: FileError, engagement_folder: Path | None) -> str:

@@ -23,14 +23,13 @@ that realism could not be judged.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from smtoolkit.errors import DataImportError
-from smtoolkit.importers import DATA_SUFFIXES, FolderImport, Kind, load_folder
+from smtoolkit.importers import FolderImport, Kind, cached_folder
 
 __all__ = ["SUPPORTED_KPIS", "historical_series"]
 
@@ -40,19 +39,15 @@ SUPPORTED_KPIS: frozenset[str] = frozenset({*_TOTALS, "engagement_rate", "ctr", 
 _LOCAL_TZ = "Europe/Berlin"
 
 
-@lru_cache(maxsize=8)
-def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> FolderImport:
-    """The imported data folder; ``signature`` (name, mtime, size) invalidates the cache."""
-    return load_folder(Path(folder))
+#: The kinds check 02 (and checks 07 and 09, which share this import) read.
+PLATFORM_KINDS: frozenset[Kind] = frozenset({Kind.POSTS, Kind.FOLLOWERS})
 
 
 def _folder_import(engagement: Any) -> FolderImport | None:
     folder = Path(engagement.folder) / "data"
     if not folder.is_dir():
         return None
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
-    signature = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    return _load(str(folder), signature)
+    return cached_folder(folder, PLATFORM_KINDS)
 
 
 def _complete_months(days: pd.Series) -> pd.PeriodIndex:

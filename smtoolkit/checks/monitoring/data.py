@@ -47,7 +47,7 @@ from smtoolkit.checks.monitoring.sentiment import LANG_DE, LANG_EN, label, langu
 from smtoolkit.checks.monitoring.sentiment import vocabulary as compile_vocabulary
 from smtoolkit.checks.monitoring.text import Tokens, phrase_keys, tokenize
 from smtoolkit.errors import DataImportError
-from smtoolkit.importers import DATA_SUFFIXES, Kind, load_folder
+from smtoolkit.importers import Kind, cached_folder, data_signature
 
 __all__ = [
     "BATCH_ROWS",
@@ -388,22 +388,11 @@ def _combine_terms(parts: list[pd.DataFrame]) -> pd.DataFrame:
 # --- loading with a cache ----------------------------------------------------------------
 
 
-def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in DATA_SUFFIXES
-        and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts)
-    )
-    return tuple((str(p.relative_to(folder)), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-
-
 @lru_cache(maxsize=2)
 def _imported(
     folder: str, signature: tuple[tuple[str, int, int], ...]
 ) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
-    data = load_folder(Path(folder), kind=Kind.MENTIONS)
+    data = cached_folder(Path(folder), {Kind.MENTIONS})
     tables = data.tables(Kind.MENTIONS)
     problems = tuple(e.message for e in data.errors_for(Kind.MENTIONS))
     # one file: the importer already dropped its duplicate rows, no need to compare again
@@ -454,7 +443,7 @@ def load_mentions(engagement: Any, answers: MonitoringAnswers | None = None) -> 
     folder = Path(engagement.folder) / "data"
     if not folder.is_dir():
         return None
-    signature = _signature(folder)
+    signature = data_signature(folder)
     frame, _names, problems = _imported(str(folder), signature)
     if frame.empty:
         if problems:

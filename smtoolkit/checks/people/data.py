@@ -10,13 +10,12 @@ The import is cached per folder and invalidated when any data file changes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
-from smtoolkit.importers import DATA_SUFFIXES, FolderImport, Kind, load_folder
+from smtoolkit.importers import Kind, cached_folder
 
 __all__ = ["FileProblem", "SurveyData", "load_survey", "relative_name"]
 
@@ -50,21 +49,6 @@ def relative_name(path: Path, engagement_folder: Path) -> str:
         return path.name
 
 
-def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith((".", "~$"))
-    )
-    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-
-
-@lru_cache(maxsize=8)
-def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> FolderImport:
-    """The survey tables of the data folder; ``signature`` (name, mtime, size) invalidates the cache."""
-    return load_folder(Path(folder), kind=Kind.SURVEY)
-
-
 def _message(text: str, path: Path, name: str) -> str:
     """The importer's message with the local path replaced, on one line, without format lists."""
     lines = [line.strip() for line in text.replace(str(path), name).splitlines() if line.strip()]
@@ -81,7 +65,7 @@ def load_survey(engagement: Any) -> SurveyData:
     folder = engagement_folder / "data"
     if not folder.is_dir():
         return SurveyData("no_data_folder")
-    imported = _load(str(folder), _signature(folder))
+    imported = cached_folder(folder, {Kind.SURVEY})
     problems = tuple(
         FileProblem(
             relative_name(e.path, engagement_folder),

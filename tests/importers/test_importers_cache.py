@@ -1,0 +1,33 @@
+"""The shared cached import: one parse per change, only the kinds asked for."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from smtoolkit.importers import Kind, cached_folder
+
+DEMO = Path(__file__).resolve().parents[2] / "engagements" / "demo" / "data"
+
+
+def test_only_the_kinds_asked_for_are_read(tmp_path: Path) -> None:
+    """Asking for posts and followers never parses the mentions or the survey."""
+    shutil.copytree(DEMO, tmp_path / "data")
+    data = cached_folder(tmp_path / "data", {Kind.POSTS, Kind.FOLLOWERS})
+    assert {t.kind for t in data.imported} == {Kind.POSTS, Kind.FOLLOWERS}
+    assert not data.tables(Kind.MENTIONS)
+
+
+def test_the_same_request_is_served_from_the_cache_until_a_file_changes(tmp_path: Path) -> None:
+    """A second call returns the same object; touching a file makes it read again."""
+    shutil.copytree(DEMO, tmp_path / "data")
+    folder = tmp_path / "data"
+    first = cached_folder(folder, {Kind.SURVEY})
+    assert cached_folder(folder, {Kind.SURVEY}) is first
+    survey = next(folder.glob("Mitarbeiterbefragung*.csv"))
+    stat = survey.stat()
+    os.utime(survey, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    again = cached_folder(folder, {Kind.SURVEY})
+    assert again is not first
+    assert len(again.tables(Kind.SURVEY)) == len(first.tables(Kind.SURVEY)) == 1
