@@ -35,7 +35,7 @@ from smtoolkit.present.html import (
     table,
 )
 
-__all__ = ["CheckPage", "answers_blocks", "engagements_beside", "is_live", "open_check"]
+__all__ = ["CheckPage", "answers_blocks", "engagements_beside", "is_live", "open_check", "page_inputs"]
 
 MODE_ENV = "SMTOOLKIT_MODE"
 #: Set by ``smtoolkit lab ENGAGEMENT``: the engagement a live session opens.
@@ -311,12 +311,12 @@ def engagements_beside(folder: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def open_check(check: str | int, engagement: str, language: str | None = None) -> CheckPage:
-    """Load ``engagement`` and return the page of ``check`` in ``language``.
+def page_inputs(engagement: str, language: str | None) -> tuple[Engagement, str, bool]:
+    """The engagement, language and live mode a notebook page opens with.
 
-    ``language`` ``None`` or ``""`` means the engagement's own ``settings.language``.
+    In a live session ``SMTOOLKIT_ENGAGEMENT`` (set by ``smtoolkit lab``) replaces the
+    notebook's default engagement; ``language`` ``None`` or ``""`` means the engagement's own.
     """
-    spec = get(check)
     live = is_live()
     if live and os.environ.get(ENGAGEMENT_ENV):
         engagement = os.environ[ENGAGEMENT_ENV]
@@ -326,4 +326,14 @@ def open_check(check: str | int, engagement: str, language: str | None = None) -
         from smtoolkit.errors import ConfigError
 
         raise ConfigError(f"language {lang!r} is not available; expected one of: {', '.join(LANGUAGES)}")
+    return loaded, lang, live
+
+
+def open_check(check: str | int, engagement: str, language: str | None = None) -> CheckPage:
+    """Load ``engagement`` and return the page of ``check`` in ``language``.
+
+    ``language`` ``None`` or ``""`` means the engagement's own ``settings.language``.
+    """
+    spec = get(check)
+    loaded, lang, live = page_inputs(engagement, language)
     return CheckPage(spec, loaded, lang, live)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 
 from smtoolkit.checks.registry import Block
-from smtoolkit.engagement import Engagement, load_engagement
-from smtoolkit.errors import ConfigError
-from smtoolkit.i18n import LANGUAGES
-from smtoolkit.notebook import ENGAGEMENT_ENV, is_live
+from smtoolkit.engagement import Engagement
+from smtoolkit.notebook import page_inputs
 from smtoolkit.overview import view
 from smtoolkit.overview.analysis import Assessment, assess
 
@@ -64,11 +61,5 @@ class OverviewPage:
 
 def open_overview(engagement: str, language: str | None = None) -> OverviewPage:
     """Load ``engagement`` and return its overview in ``language`` (None: the engagement's)."""
-    live = is_live()
-    if live and os.environ.get(ENGAGEMENT_ENV):
-        engagement = os.environ[ENGAGEMENT_ENV]
-    loaded = load_engagement(engagement)
-    lang = language or loaded.settings.language
-    if lang not in LANGUAGES:
-        raise ConfigError(f"language {lang!r} is not available; expected one of: {', '.join(LANGUAGES)}")
+    loaded, lang, live = page_inputs(engagement, language)
     return OverviewPage(loaded, lang, live)
