@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
@@ -15,10 +15,21 @@ from ruamel.yaml.comments import CommentedMap
 from smtoolkit import yamlio
 from smtoolkit.checks.registry import CheckSpec, registry
 from smtoolkit.errors import EngagementNotFoundError, ValidationError
-from smtoolkit.models import Client, Settings, StrictModel
+from smtoolkit.models import COLOR_PATTERN, Client, Settings, StrictModel
 from smtoolkit.paths import check_slug, inside
 
-__all__ = ["ENGAGEMENT_FILE", "Engagement", "Round", "display_path", "load_engagement", "resolve_folder"]
+if TYPE_CHECKING:
+    from smtoolkit.firm.load import Firm
+
+__all__ = [
+    "ENGAGEMENT_FILE",
+    "Engagement",
+    "Round",
+    "display_path",
+    "explain_error",
+    "load_engagement",
+    "resolve_folder",
+]
 
 ENGAGEMENT_FILE = "engagement.yaml"
 
@@ -48,6 +59,8 @@ class Engagement:
     settings: Settings
     sections: dict[str, BaseModel] = field(default_factory=dict)
     rounds: list[Round] = field(default_factory=list)
+    #: The firm file (``smtoolkit.toml``) whose defaults apply below the engagement's own values.
+    firm: Firm | None = None
 
     @property
     def slug(self) -> str:
@@ -71,6 +84,39 @@ class Engagement:
     def data_file(self, reference: str) -> Path:
         """Resolve a file named in the engagement; it must stay inside the engagement folder."""
         return inside(self.folder, reference, what="data file")
+
+    def logo_file(self) -> Path | None:
+        """The logo image: the engagement's (inside its folder) or else the firm file's."""
+        from smtoolkit.firm.merge import is_set
+
+        if not self.settings.branding.logo:
+            return None
+        if self.firm is not None and not is_set(self.document, ("settings", "branding", "logo")):
+            return self.firm.logo
+        return inside(self.folder, self.settings.branding.logo, what="logo")
+
+    def layered(self, section: str) -> dict[str, Any]:
+        """``section`` as written in ``engagement.yaml``, with the firm's values where it has none.
+
+        This is what a form of the section shows; save it through :meth:`own_values`.
+        """
+        from smtoolkit.firm.merge import overlay
+
+        raw = yamlio.to_plain(self.document.get(section))
+        merged = overlay(raw, self.firm.defaults(section)) if self.firm is not None else raw
+        return dict(merged) if isinstance(merged, dict) else {}
+
+    def inherited(self, section: str) -> dict[str, Any]:
+        """The firm's values that ``section`` takes because this engagement leaves them out or empty."""
+        from smtoolkit.firm.merge import inherited
+
+        return inherited(self.document, self.firm, section)
+
+    def own_values(self, section: str, data: dict[str, Any]) -> dict[str, Any]:
+        """``data`` of ``section`` to save, without the firm values it only inherited, unchanged."""
+        from smtoolkit.firm.merge import without_inherited
+
+        return without_inherited(data, self.document, self.firm, section)
 
 
 def display_path(path: Path) -> str:
@@ -108,10 +154,11 @@ def _problem(source: str, document: Any, prefix: tuple[str | int, ...], error: A
     line = yamlio.line_of(document, loc)
     where = f"{source}:{line}" if line else source
     path = yamlio._dotted(loc)
-    return f"{where} {path}: {_describe(error)}"
+    return f"{where} {path}: {explain_error(error)}"
 
 
-def _describe(error: Any) -> str:
+def explain_error(error: Any) -> str:
+    """One pydantic error as a consultant reads it: what is wrong and what to do."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -132,6 +179,8 @@ def _describe(error: Any) -> str:
         return f"{shown} is not allowed; expected one of {ctx.get('expected', '')}"
     if kind in {"float_parsing", "int_parsing", "float_type", "int_type", "int_from_float"}:
         return f"{shown} is not a number; enter a number such as 12 or 3.5"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == COLOR_PATTERN:
+        return f'{shown} is not a colour; write it as "#rrggbb", e.g. "#1f4e79"'
     if kind == "string_pattern_mismatch":
         return f"{shown} does not have the expected form ({ctx.get('pattern', '')})"
     if kind in {"string_too_short"}:
@@ -142,11 +191,21 @@ def _describe(error: Any) -> str:
 
 
 def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
-    """Read, parse and validate an engagement; every problem is reported with file and line."""
+    """Read, parse and validate an engagement; every problem is reported with file and line.
+
+    The firm file (``smtoolkit.toml`` in the folder or above it) supplies the values the
+    engagement leaves out or empty in ``settings`` and in the check sections; a firm file
+    with a problem makes the engagement invalid too. Firm values are validated in the firm
+    file already, so a problem left here is at the engagement's own line.
+    """
+    from smtoolkit.firm.load import firm_for
+    from smtoolkit.firm.merge import is_set, overlay
+
     folder = resolve_folder(reference)
     path = folder / ENGAGEMENT_FILE
     source = display_path(path)
     document = yamlio.load(yamlio.read_text(path), source)
+    firm = firm_for(folder)
     problems: list[str] = []
 
     def validate(model: type[BaseModel], key: str) -> BaseModel | None:
@@ -157,8 +216,11 @@ def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
             line = yamlio.line_of(document, (key,))
             problems.append(f"{source}:{line} {key}: expected a section of fields, found {raw!r}")
             return None
+        plain = yamlio.to_plain(raw)
+        if firm is not None and firm.defaults(key):
+            plain = overlay(plain, firm.defaults(key))
         try:
-            return model.model_validate(yamlio.to_plain(raw))
+            return model.model_validate(plain)
         except PydanticValidationError as err:
             problems.extend(_problem(source, document, (key,), e) for e in err.errors())
             return None
@@ -190,7 +252,7 @@ def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
                     f"expected one of {', '.join(known)}"
                 )
         logo = settings.branding.logo
-        if logo:
+        if logo and is_set(document, ("settings", "branding", "logo")):
             try:
                 logo_path = inside(folder, logo, what="logo")
                 if not logo_path.is_file():
@@ -209,7 +271,7 @@ def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
     if problems or client is None or settings is None:
         raise ValidationError(source, problems)
     assert isinstance(client, Client) and isinstance(settings, Settings)
-    return Engagement(folder, document, client, settings, sections, rounds)
+    return Engagement(folder, document, client, settings, sections, rounds, firm)
 
 
 def _validate_rounds(

@@ -246,19 +246,22 @@ class CheckPage:
             self.show_status("error", f"{type(err).__name__}: {err}")
 
     def _mount_form(self) -> None:
-        """Create the autosaver and the form for the current engagement's section."""
+        """Create the autosaver and the form for the current engagement's section.
+
+        The form shows the section layered over the firm file's defaults; a save writes only
+        the engagement's own values, so firm defaults never end up in ``engagement.yaml``.
+        """
         from smtoolkit.forms import Autosaver, ModelForm
-        from smtoolkit.yamlio import to_plain
 
         self.saver = Autosaver(self.engagement.folder, self.spec.slug, status=self.show_status)
-        raw = to_plain(self.engagement.document.get(self.spec.slug)) or {}
+        shown = self.engagement.layered(self.spec.slug)
 
         def on_valid(model: BaseModel) -> None:
             self.update(model)
-            self.saver.schedule(self.form.data(model))
+            self.saver.schedule(self.engagement.own_values(self.spec.slug, self.form.data(model)))
 
         self.form = ModelForm(
-            self.spec.model, raw, prefix=self.spec.slug, language=self.language, on_valid=on_valid
+            self.spec.model, shown, prefix=self.spec.slug, language=self.language, on_valid=on_valid
         )
         self.form_box.children = (self.form.widget,)
         self.show_status("loaded")

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jinja2 import DictLoader
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
@@ -30,10 +31,20 @@ _LOGO_LIMIT = 2 * 1024 * 1024
 
 
 @cache
-def _exporter(template_root: str) -> HTMLExporter:
+def _exporter(template_root: str, firm_template: tuple[tuple[str, str], ...] = ()) -> HTMLExporter:
+    """The exporter of the report template, or of a firm template that extends it.
+
+    ``firm_template`` holds the files of a firm template folder as ``(name, text)``; its
+    ``index.html.j2`` starts with ``{% extends 'report/index.html.j2' %}``. Those files are
+    looked up first, so the firm's ``index.html.j2`` is the page's template; ``template_root``
+    is searched as well, so ``report/index.html.j2`` is the project's template (which
+    extends ``lab``).
+    """
     exporter = HTMLExporter(  # type: ignore[no-untyped-call]
         template_name=REPORT_TEMPLATE,
         extra_template_basedirs=[template_root],
+        extra_template_paths=[template_root] if firm_template else [],
+        extra_loaders=[DictLoader(dict(firm_template))] if firm_template else [],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -105,9 +116,12 @@ def export_html(
     """Convert an executed notebook into the page's HTML.
 
     ``toc`` replaces the table of contents found in the notebook; an entry may hold
-    ``children`` (the combined report lists each page with its sections).
+    ``children`` (the combined report lists each page with its sections). With
+    ``context["template_files"]`` (a firm template's files by name) the page uses the firm's
+    template, which extends the report template (see :func:`_exporter`).
     """
-    exporter = _exporter(str(templates_dir()))
+    firm_template = tuple(sorted((context.get("template_files") or {}).items()))
+    exporter = _exporter(str(templates_dir()), firm_template)
     exporter.language_code = language
     resources = {
         "smtoolkit": {**context, "toc": table_of_contents(nb) if toc is None else toc},

@@ -6,8 +6,9 @@ A release is refused, with one message per problem, when
    this build, e.g. with ``--only``);
 2. **a required input is missing**: ``settings.workshop_date`` is empty (the action plan's
    due weeks count from it), or an included check has no section in ``engagement.yaml``;
-3. **a default answer is still in place**: an included check's section equals its model's
-   defaults, i.e. nothing was answered (the skeleton of ``smtoolkit new`` is exactly that);
+3. **a default answer is still in place**: an included check's section holds only defaults
+   (its model's, or the firm file's it inherits), i.e. nothing was answered (the skeleton
+   of ``smtoolkit new`` is exactly that);
 4. **a placeholder is still in place**: the client's name is an example name
    (:data:`EXAMPLE_NAMES`, e.g. the "ACME GmbH" of ``smtoolkit new --help``), or a text
    answer of the client, the settings or an included check holds a placeholder marker
@@ -97,7 +98,8 @@ def _strings(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str
 def input_problems(engagement: Engagement, language: str = "en") -> list[str]:
     """Missing required input, default answers and placeholders in ``engagement``.
 
-    Checks are named by their title in ``language`` (the report's), as on the pages.
+    Checks are named by their title in ``language`` (the report's), as on the pages. A
+    section holding only defaults, the toolkit's or the firm file's, counts as unanswered.
     """
     source = display_path(engagement.file)
     document = engagement.document
@@ -129,7 +131,8 @@ def input_problems(engagement: Engagement, language: str = "en") -> list[str]:
             continue
         scanned.append(spec.slug)
         try:
-            untouched = engagement.section(spec.slug) == spec.model()
+            defaults = spec.model.model_validate(engagement.inherited(spec.slug))
+            untouched = engagement.section(spec.slug) == defaults
         except ValueError:
             untouched = False
         if untouched:

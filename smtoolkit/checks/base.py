@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from smtoolkit.messages import Message
+from smtoolkit.models import DEFAULT_BANDS
+
+if TYPE_CHECKING:
+    from smtoolkit.engagement import Engagement
 
 __all__ = [
     "DEFAULT_BANDS",
+    "Analyse",
     "Criterion",
     "Light",
     "Recommendation",
     "Result",
     "light_for",
+    "settings_aware",
 ]
 
 
@@ -24,10 +32,6 @@ class Light(StrEnum):
     RED = "red"
     AMBER = "amber"
     GREEN = "green"
-
-
-#: Lower bounds of amber and green: below 40 red, 40 to 69 amber, 70 and above green.
-DEFAULT_BANDS: tuple[float, float] = (40.0, 70.0)
 
 
 def light_for(score: float, bands: tuple[float, float] = DEFAULT_BANDS) -> Light:
@@ -88,3 +92,27 @@ class Result:
     def light(self) -> Light:
         """The traffic light of :attr:`score`."""
         return light_for(self.score, self.bands)
+
+
+#: A check's analysis: its answers and the engagement in, the result out.
+Analyse = Callable[[Any, "Engagement"], Result]
+
+
+def settings_aware(analyse: Analyse) -> Analyse:
+    """Wrap a check's ``analyse`` so its result carries the engagement's traffic-light bands.
+
+    The bands are ``settings.bands`` (engagement, else firm file, else :data:`DEFAULT_BANDS`);
+    the analysis itself stays unaware of them. An ``engagement`` without settings (a test
+    double) leaves the result as it is. Wrapping twice has the effect of wrapping once.
+    """
+    if getattr(analyse, "__smtoolkit_settings_aware__", False):
+        return analyse
+
+    @wraps(analyse)
+    def run(answers: Any, engagement: Engagement) -> Result:
+        result = analyse(answers, engagement)
+        bands = getattr(getattr(engagement, "settings", None), "bands", None)
+        return result if bands is None else replace(result, bands=bands.as_tuple())
+
+    run.__smtoolkit_settings_aware__ = True  # type: ignore[attr-defined]
+    return run

@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from smtoolkit.checks.base import Light, Recommendation, Result, light_for
+from smtoolkit.checks.base import DEFAULT_BANDS, Light, Recommendation, Result, light_for
 from smtoolkit.checks.registry import CheckSpec
 from smtoolkit.engagement import Engagement, Round, display_path
 from smtoolkit.errors import ConfigError
@@ -224,11 +224,13 @@ class Assessment:
     previous_stage: str | None = None
     comparable_index: float | None = None
     compared: int = 0
+    #: The traffic-light bands (amber, green) of the engagement: ``settings.bands``.
+    bands: tuple[float, float] = DEFAULT_BANDS
 
     @property
     def light(self) -> Light | None:
-        """The traffic light of the index."""
-        return light_for(self.index) if self.index is not None else None
+        """The traffic light of the index, in the engagement's bands."""
+        return light_for(self.index, self.bands) if self.index is not None else None
 
     @property
     def index_delta(self) -> float | None:
@@ -327,4 +329,5 @@ def assess(engagement: Engagement, today: dt.date | None = None) -> Assessment:
         previous_stage=previous_stage,
         comparable_index=comparable_index,
         compared=len(both),
+        bands=engagement.settings.bands.as_tuple(),
     )

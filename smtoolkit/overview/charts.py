@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.projections.polar import PolarAxes
 
-from smtoolkit.checks.base import DEFAULT_BANDS
+from smtoolkit.models import DEFAULT_BANDS
 
 __all__ = ["maturity_chart"]
 
@@ -27,8 +27,9 @@ def _wrap(label: str, width: int = 18) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def _band_edges() -> tuple[tuple[float, float], ...]:
-    amber, green = DEFAULT_BANDS
+def _band_edges(bands: tuple[float, float]) -> tuple[tuple[float, float], ...]:
+    """The red, amber and green score ranges of ``bands`` (amber, green)."""
+    amber, green = bands
     return ((0.0, amber), (amber, green), (green, 100.0))
 
 
@@ -41,6 +42,7 @@ def _radar(
     current_label: str,
     previous_label: str,
     color: str,
+    bands: tuple[float, float],
 ) -> Figure:
     count = len(labels)
     angles = [2 * math.pi * i / count for i in range(count)]
@@ -49,7 +51,7 @@ def _radar(
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     ring = [i * 2 * math.pi / 180 for i in range(181)]
-    for (low, high), band in zip(_band_edges(), _BAND_COLORS, strict=True):
+    for (low, high), band in zip(_band_edges(bands), _BAND_COLORS, strict=True):
         ax.fill_between(ring, low, high, color=band, zorder=0)
     closed = [*angles, angles[0]]
     if previous is not None:
@@ -83,10 +85,11 @@ def _bars(
     current_label: str,
     previous_label: str,
     color: str,
+    bands: tuple[float, float],
 ) -> Figure:
     fig, ax = plt.subplots(figsize=(7.5, 0.7 * len(labels) + 1.6))
     positions = list(range(len(labels)))[::-1]
-    for (low, high), band in zip(_band_edges(), _BAND_COLORS, strict=True):
+    for (low, high), band in zip(_band_edges(bands), _BAND_COLORS, strict=True):
         ax.axvspan(low, high, color=band, zorder=0)
     ax.barh(positions, current, color=color, height=0.5, label=current_label, zorder=2)
     if previous is not None:
@@ -119,8 +122,9 @@ def maturity_chart(
     current_label: str,
     previous_label: str = "",
     color: str = "#1f4e79",
+    bands: tuple[float, float] = DEFAULT_BANDS,
 ) -> Figure:
-    """A radar of the scores over the traffic-light bands, with the previous round dashed.
+    """A radar of the scores over the traffic-light ``bands`` (amber, green), previous round dashed.
 
     A radar needs at least three axes; with one or two checks the same data is drawn as bars
     (the previous round as a grey mark).
@@ -134,4 +138,5 @@ def maturity_chart(
         current_label=current_label,
         previous_label=previous_label,
         color=color,
+        bands=bands,
     )

@@ -179,6 +179,7 @@ def scores_blocks(a: Assessment, language: str, color: str = "#1f4e79") -> list[
             if previous
             else "",
             color=color,
+            bands=a.bands,
         )
         alt = _t(
             "chart.alt",
