@@ -30,12 +30,22 @@ def _fail(error: SmToolkitError) -> None:
     raise typer.Exit(error.exit_code)
 
 
+def _report_plugin_problems() -> None:
+    from smtoolkit.checks.registry import plugin_problems
+
+    for problem in plugin_problems():
+        err.print(f"[yellow]plugin problem:[/] {escape(str(problem))}", soft_wrap=True)
+
+
 @app.command()
 def new(
     slug: Annotated[str, typer.Argument(help="folder name of the engagement, e.g. acme")],
     name: Annotated[str, typer.Option("--name", help='the client\'s name, e.g. "ACME GmbH"')],
     root: Annotated[Path, typer.Option(help="folder holding the engagements")] = Path("engagements"),
-    lang: Annotated[str, typer.Option("--lang", help="report language: de or en")] = "de",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="report language: de or en; default: the firm file's, else de"),
+    ] = None,
 ) -> None:
     """Create a new engagement from the commented skeleton."""
     from smtoolkit.scaffold import new_engagement
@@ -54,6 +64,7 @@ def validate(
     """Check engagement files and report every problem with file and line."""
     from smtoolkit.engagement import load_engagement
 
+    _report_plugin_problems()
     failed = False
     for reference in engagements:
         try:
@@ -84,51 +95,93 @@ def inspect(
     raise typer.Exit(2 if failed else 0)
 
 
+def _engagement_folders(root: Path) -> list[str]:
+    """Every engagement folder (holding ``engagement.yaml``) directly under ``root``, sorted."""
+    return sorted(str(p.parent) for p in root.glob("*/engagement.yaml") if p.is_file())
+
+
 def _run_build(
-    references: list[str], out_dir: Path, lang: str | None, only: str | None, jobs: int, release: bool = False
+    references: list[str],
+    out_dir: Path,
+    lang: str | None,
+    only: str | None,
+    jobs: int,
+    release: bool = False,
+    *,
+    kernel: str = "warm",
+    executor_name: str = "local",
+    scheduler: str | None = None,
+    force: bool = False,
+    timeout: int = 600,
 ) -> int:
-    from smtoolkit.build import ProcessExecutor, SerialExecutor, build
-    from smtoolkit.build.tasks import TaskResult
-    from smtoolkit.checks.registry import select
+    from smtoolkit.build.executors import executor_for
+    from smtoolkit.build.orchestrate import build
+    from smtoolkit.build.progress import ConsoleProgress, print_summary
 
     if lang not in (None, "de", "en"):
         err.print(f"[bold red]error:[/] --lang {escape(repr(lang))} is not available; expected de or en")
         return 2
-    try:
-        checks = select(only.split(",") if only else None)
-    except SmToolkitError as error:
-        err.print(f"[bold red]error:[/] --only: {escape(str(error))}", soft_wrap=True)
+    if kernel not in ("warm", "fresh"):
+        err.print(f"[bold red]error:[/] --kernel {escape(repr(kernel))}: expected warm or fresh")
         return 2
+    if timeout < 1:
+        err.print("[bold red]error:[/] --cell-timeout must be at least 1 second")
+        return 2
+    checks = None
+    if only:
+        from smtoolkit.checks.registry import select
+
+        try:
+            checks = select(only.split(","))
+        except SmToolkitError as error:
+            _report_plugin_problems()
+            err.print(f"[bold red]error:[/] --only: {escape(str(error))}", soft_wrap=True)
+            return 2
     if release and only:
         err.print("[bold red]error:[/] --release builds every included check; drop --only", soft_wrap=True)
         return 2
-
-    def progress(result: TaskResult) -> None:
-        mark = "[green]ok[/]" if result.ok else "[red]failed[/]"
-        detail = "" if result.ok else escape(f": cell {result.cell or '–'}: {result.error}")
-        out.print(
-            f"{mark} {result.task.slug} {result.task.page.name} ({result.duration:.1f} s){detail}",
-            soft_wrap=True,
-        )
-
-    executor = ProcessExecutor(jobs) if jobs > 1 else SerialExecutor()
-    summary = build(
-        references,
-        out_dir,
-        language=lang,
-        checks=checks,
-        executor=executor,
-        on_result=progress,
-        release=release,
-    )
+    try:
+        executor = executor_for(executor_name, jobs, kernel, scheduler)
+    except SmToolkitError as error:
+        err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+        return 2
+    try:
+        with ConsoleProgress(out) as progress:
+            summary = build(
+                references,
+                out_dir,
+                language=lang,
+                checks=checks,
+                executor=executor,
+                observer=progress,
+                release=release,
+                force=force,
+                timeout=timeout,
+            )
+    except SmToolkitError as error:
+        err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+        return error.exit_code
+    for problem in summary.plugin_problems:
+        err.print(f"[yellow]plugin problem:[/] {escape(problem)}", soft_wrap=True)
+    print_summary(summary, out, err)
     for entry in summary.engagements:
+        slug = entry.slug or entry.reference
+        for warning in entry.warnings:
+            err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
         if entry.error:
             err.print(f"[bold red]not built:[/] {escape(entry.error)}", soft_wrap=True)
         elif entry.index is not None:
             failed = sum(not r.ok for r in entry.results)
-            state = "[green]built[/]" if not failed else f"[yellow]built with {failed} failed page(s)[/]"
-            slug = entry.engagement.slug if entry.engagement else entry.reference
-            out.print(f"{state} {slug}: {entry.index}")
+            if entry.up_to_date:
+                state = "[green]up to date[/]"
+            elif failed:
+                state = f"[yellow]built with {failed} failed page(s)[/]"
+            else:
+                state = "[green]built[/]"
+            out.print(f"{state} {slug}: {entry.index}", soft_wrap=True)
+            overrides = [r.task.notebook.name for r in entry.results if r.task.notebook_source == "override"]
+            if overrides:
+                out.print(f"  {slug} uses its own notebook(s): {', '.join(overrides)}", soft_wrap=True)
             if entry.release is None:
                 for problem in entry.problems:
                     err.print(f"[yellow]problem:[/] {escape(problem)}", soft_wrap=True)
@@ -149,23 +202,76 @@ def _run_build(
                         "release no longer matches these pages",
                         soft_wrap=True,
                     )
+        elif entry.problems:
+            for problem in entry.problems:
+                err.print(f"[bold red]problem:[/] {escape(problem)}", soft_wrap=True)
     return summary.exit_code
 
 
 @app.command("build")
 def build_command(
-    engagements: Annotated[list[str], typer.Argument(help="engagement folders")],
+    engagements: Annotated[list[str] | None, typer.Argument(help="engagement folders")] = None,
+    every: Annotated[bool, typer.Option("--all", help="build every engagement under ./engagements")] = False,
     out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("reports"),
     lang: Annotated[str | None, typer.Option("--lang", help="de or en; default: the engagement's")] = None,
     only: Annotated[str | None, typer.Option("--only", help="checks to build, e.g. 4,6 or effort")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", help="notebooks built in parallel")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", help="workers building in parallel; default: the number of cores")
+    ] = 0,
+    kernel: Annotated[
+        str,
+        typer.Option(
+            "--kernel",
+            help="warm: one kernel per engagement, reset between notebooks; fresh: one per notebook",
+        ),
+    ] = "warm",
+    executor: Annotated[
+        str, typer.Option("--executor", help="local (worker processes) or dask (dask.distributed)")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="address of a running Dask scheduler, e.g. tcp://host:8786"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="rebuild even what did not change")] = False,
+    cell_timeout: Annotated[
+        int, typer.Option("--cell-timeout", help="seconds one notebook cell may run")
+    ] = 600,
     release: Annotated[
         bool,
         typer.Option("--release", help="check the report for delivery and write <out>/<slug>.zip"),
     ] = False,
 ) -> None:
     """Run the notebooks of each engagement and publish its HTML report."""
-    raise typer.Exit(_run_build(engagements, out_dir, lang, only, jobs, release))
+    references = list(engagements or [])
+    if every:
+        root = Path("engagements")
+        if not root.is_dir():
+            err.print(
+                f"[bold red]error:[/] --all: no folder {escape(str(root.resolve()))}; run the command in "
+                "the workspace that holds engagements/",
+                soft_wrap=True,
+            )
+            raise typer.Exit(2)
+        references += [r for r in _engagement_folders(root) if r not in references]
+    if not references:
+        err.print("[bold red]error:[/] name engagement folders, or use --all")
+        raise typer.Exit(2)
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    raise typer.Exit(
+        _run_build(
+            references,
+            out_dir,
+            lang,
+            only,
+            workers,
+            release,
+            kernel=kernel,
+            executor_name=executor,
+            scheduler=scheduler,
+            force=force,
+            timeout=cell_timeout,
+        )
+    )
 
 
 @app.command("snapshot")
@@ -197,6 +303,63 @@ def snapshot_command(
     )
 
 
+@app.command()
+def customize(
+    engagement: Annotated[str, typer.Argument(help="engagement folder")],
+    check: Annotated[str, typer.Argument(help="check number or slug, e.g. 06 or monitoring; 0 = overview")],
+    diff: Annotated[
+        bool, typer.Option("--diff", help="show what changed in the standard notebook and in the copy")
+    ] = False,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="replace the copy by the current standard (old one kept)")
+    ] = False,
+    accept: Annotated[
+        bool, typer.Option("--accept", help="record that the copy has taken over the standard's changes")
+    ] = False,
+) -> None:
+    """Copy a standard notebook into the engagement to adapt it for this client only."""
+    from smtoolkit import customize as overrides
+    from smtoolkit.engagement import display_path
+
+    if sum((diff, refresh, accept)) > 1:
+        err.print("[bold red]error:[/] use only one of --diff, --refresh and --accept", soft_wrap=True)
+        raise typer.Exit(2)
+    try:
+        if diff:
+            out.print(escape(overrides.override_diff(engagement, check)), soft_wrap=True, end="")
+            return
+        if accept:
+            recorded = overrides.accept(engagement, check)
+            shown = escape(display_path(recorded))
+            out.print(f"{shown} now follows the current standard notebook", soft_wrap=True)
+            return
+        copied = overrides.customize(engagement, check, refresh=refresh)
+    except SmToolkitError as error:
+        _fail(error)
+    shown = escape(display_path(copied))
+    out.print(f"copied the standard notebook to {shown}; the build uses it for this client", soft_wrap=True)
+
+
+@app.command("config")
+def config_command(
+    engagement: Annotated[str, typer.Argument(help="engagement folder")],
+    every_answer: Annotated[
+        bool, typer.Option("--all", help="also list every single-valued answer of each included check")
+    ] = False,
+) -> None:
+    """Show every effective setting and where it comes from: engagement, firm file or toolkit."""
+    from smtoolkit.engagement import load_engagement
+    from smtoolkit.firm import effective_settings, format_settings
+
+    try:
+        loaded = load_engagement(engagement)
+    except SmToolkitError as error:
+        _fail(error)
+    firm = loaded.firm.source if loaded.firm is not None else "none (no smtoolkit.toml above the engagement)"
+    out.print(f"engagement: {escape(str(loaded.file))}\nfirm file: {escape(firm)}\n", soft_wrap=True)
+    out.print(escape(format_settings(effective_settings(loaded, every_answer=every_answer))), soft_wrap=True)
+
+
 def _demo_folder() -> Path:
     from smtoolkit.resources import toolkit_root
 
@@ -212,7 +375,7 @@ def demo(
     lang: Annotated[str | None, typer.Option("--lang", help="de or en")] = None,
 ) -> None:
     """Build the demo client's report and print the path of its index.html."""
-    code = _run_build([str(_demo_folder())], out_dir, lang, None, 1)
+    code = _run_build([str(_demo_folder())], out_dir, lang, None, os.cpu_count() or 1)
     index = (out_dir / "demo" / "index.html").resolve()
     if index.is_file():
         out.print(str(index))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -69,3 +69,27 @@ def demo_copy(tmp_path: Path) -> Path:
         ROOT / "engagements" / "demo", target, ignore=shutil.ignore_patterns(".history", ".engagement.lock")
     )
     return target
+
+
+@pytest.fixture
+def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """A folder on sys.path for plugin packages; every check and module they add is removed after."""
+    import sys
+
+    from smtoolkit.checks.registry import registry, unregister
+    from tests.plugins.expose import EXAMPLE
+
+    before = {spec.slug: spec for spec in registry()}
+    modules = set(sys.modules)
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    monkeypatch.syspath_prepend(str(plugins))
+    monkeypatch.syspath_prepend(str(EXAMPLE))
+    yield plugins
+    for spec in registry():
+        if before.get(spec.slug) is not spec:
+            unregister(spec.slug)
+    for name in set(sys.modules) - modules:
+        if name.startswith("smt_"):
+            del sys.modules[name]
+    assert {spec.slug: spec for spec in registry()} == before

@@ -2,14 +2,15 @@
 
 A check is a sub-package of ``smtoolkit.checks`` that calls :func:`register` on import and
 ships its texts in ``i18n/de.yaml`` and ``i18n/en.yaml``. No list of checks is written out
-anywhere: the registry is the list.
+anywhere: the registry is the list. Checks of other packages join through the entry-point
+group ``smtoolkit.checks`` (see :mod:`smtoolkit.checks.registry`).
 """
 
 import importlib
 import pkgutil
 
 from smtoolkit.checks.base import Criterion, Light, Recommendation, Result, light_for
-from smtoolkit.checks.registry import CheckSpec, get, register, registry, select
+from smtoolkit.checks.registry import CheckSpec, get, plugin_problems, register, registry, select
 
 __all__ = [
     "CheckSpec",
@@ -19,11 +20,22 @@ __all__ = [
     "Result",
     "get",
     "light_for",
+    "load_builtin",
+    "plugin_problems",
     "register",
     "registry",
     "select",
 ]
 
-for _module in pkgutil.iter_modules(__path__):
-    if _module.ispkg:
-        importlib.import_module(f"{__name__}.{_module.name}")
+_loaded = False
+
+
+def load_builtin() -> None:
+    """Import every check sub-package once, which registers it (done by :func:`registry`)."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for module in pkgutil.iter_modules(__path__):
+        if module.ispkg:
+            importlib.import_module(f"{__name__}.{module.name}")

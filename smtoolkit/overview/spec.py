@@ -7,6 +7,7 @@ build adds it in front of the registered checks of every engagement.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["OVERVIEW", "OverviewSpec"]
 
@@ -27,6 +28,12 @@ class OverviewSpec:
     def page(self) -> str:
         """The file name of the overview page in the report folder."""
         return f"{self.number:02d}-{self.slug}.html"
+
+    def notebook_path(self) -> Path:
+        """The standard overview notebook, ``notebooks/00_overview.ipynb``."""
+        from smtoolkit.resources import notebooks_dir
+
+        return notebooks_dir() / self.notebook
 
     def title(self, language: str) -> str:
         """The overview's title in ``language``."""
