@@ -1,21 +1,33 @@
-"""Run one task in a worker: execute the notebook with papermill, convert it, publish it."""
+"""Run build tasks in a worker: execute the notebook with papermill, convert it, guard it.
+
+Workers never write into the report folder: they return a :class:`TaskOutput` with the
+page's HTML and the executed notebook, and the build's own process publishes them
+(:mod:`smtoolkit.build.publish`). So a worker needs no access to the report folder, and a
+worker on another machine (Dask) needs nothing but the job.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import nbformat
 
-from smtoolkit.atomic import write_atomic
 from smtoolkit.build.exporter import export_html
 from smtoolkit.build.guard import PageProblem, find_problems, sanitize_error
-from smtoolkit.build.tasks import Task, TaskResult
+from smtoolkit.build.tasks import Job, Task, TaskOutput, TaskResult
+from smtoolkit.build.transport import unpacked
+from smtoolkit.errors import BuildError
 from smtoolkit.notebook import MODE_ENV
 
-__all__ = ["local_paths", "run_task"]
+__all__ = ["iter_job", "local_paths", "run_job", "run_task"]
+
+#: Run in this process (one per worker), so a spare kernel survives from one job to the next.
+_POOL: object | None = None
 
 
 def local_paths(task: Task) -> list[str]:
@@ -33,72 +45,189 @@ def local_paths(task: Task) -> list[str]:
     return sorted(p for p in paths if p and p != "/")
 
 
-def _failed(
-    task: Task, start: float, error: str, cell: int | None = None, problems: tuple[PageProblem, ...] = ()
-) -> TaskResult:
-    task.page.unlink(missing_ok=True)
-    return TaskResult(
-        task,
-        "failed",
-        time.perf_counter() - start,
-        cell,
-        sanitize_error(error, local_paths(task)),
-        problems,
-    )
+def _failing_cell(nb: nbformat.NotebookNode | None, index: int | None) -> int | None:
+    """The 1-based number, as the consultant counts, of the cell that failed or was left running.
 
-
-def _source_cell(task: Task, executed_index: int) -> int:
-    """The 1-based number of the failing cell in the notebook as the consultant sees it.
-
-    papermill inserts an ``injected-parameters`` cell; cells after it shift by one.
+    ``index`` is papermill's index of the failing cell (None: look for the cell papermill
+    marked running). papermill adds cells the consultant never wrote: the injected
+    parameters and, after an error, red markdown cells; they are not counted.
     """
-    try:
-        executed = nbformat.read(str(task.executed), as_version=4)  # type: ignore[no-untyped-call]
-    except (OSError, ValueError):
-        return executed_index + 1
+    if nb is None:
+        return None if index is None else index + 1
+    cells = [c for c in nb.cells if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])]
+    if index is None:
+        for position, cell in enumerate(cells):
+            if cell.get("metadata", {}).get("papermill", {}).get("status") in {"running", "failed"}:
+                index = position
+                break
+        else:
+            return None
     injected = [
-        i
-        for i, cell in enumerate(executed.cells)
-        if "injected-parameters" in cell.get("metadata", {}).get("tags", [])
+        i for i, cell in enumerate(cells) if "injected-parameters" in cell.get("metadata", {}).get("tags", [])
     ]
-    shift = 1 if injected and injected[0] < executed_index else 0
-    return executed_index - shift + 1
+    return index - (1 if injected and injected[0] < index else 0) + 1
 
 
-def run_task(task: Task) -> TaskResult:
-    """Build one page; any failure is returned as a failed result, never raised."""
+def _read(path: Path) -> tuple[nbformat.NotebookNode | None, str | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return nbformat.reads(text, as_version=4), text  # type: ignore[no-untyped-call]
+    except (OSError, ValueError):
+        return None, None
+
+
+def _fail(
+    task: Task,
+    start: float,
+    error: str,
+    guard: list[str],
+    *,
+    cell: int | None = None,
+    problems: tuple[PageProblem, ...] = (),
+    executed: str | None = None,
+) -> TaskOutput:
+    result = TaskResult(
+        task, "failed", time.perf_counter() - start, cell, sanitize_error(error, guard), problems
+    )
+    return TaskOutput(result, None, executed)
+
+
+def _execute(task: Task, guard: list[str], kernel: object | None) -> tuple[TaskOutput, bool]:
+    """Run one notebook; return its output and whether the kernel may serve the next one."""
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     start = time.perf_counter()
-    os.environ[MODE_ENV] = "batch"
-    task.executed.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        papermill.execute_notebook(
-            str(task.notebook),
-            str(task.executed),
-            parameters={"engagement": str(task.engagement_dir), "language": task.language},
-            kernel_name="python3",
-            language="python",
-            progress_bar=False,
-            log_output=False,
-            cwd=str(task.engagement_dir),
-            execution_timeout=task.timeout,
-            shutdown_kernel="immediate",
+    with tempfile.TemporaryDirectory(prefix="smtoolkit-run-") as scratch:
+        executed_path = Path(scratch) / task.notebook.name
+        options: dict[str, object] = (
+            {"cwd": str(task.engagement_dir), "shutdown_kernel": "immediate"}
+            if kernel is None
+            else {"engine_name": "smtoolkit-warm", "warm_kernel": kernel}
         )
-    except PapermillExecutionError as err:
-        return _failed(task, start, f"{err.ename}: {err.evalue}", _source_cell(task, err.cell_index))
-    except Exception as err:
-        return _failed(task, start, f"{type(err).__name__}: {err}")
+        healthy = True
+        failed_at: int | None = None
+        error: str | None = None
+        cell: int | None = None
+        try:
+            papermill.execute_notebook(
+                str(task.notebook),
+                str(executed_path),
+                parameters={"engagement": str(task.engagement_dir), "language": task.language},
+                kernel_name="python3",
+                language="python",
+                progress_bar=False,
+                log_output=False,
+                execution_timeout=task.timeout,
+                **options,
+            )
+        except PapermillExecutionError as err:
+            error = f"{err.ename}: {err.evalue}"
+            failed_at = err.cell_index
+        except CellTimeoutError:
+            error = f"the cell did not finish within {task.timeout} s (the cell timeout); kernel stopped"
+            healthy = False
+        except DeadKernelError:
+            error = "the kernel stopped while running the cell (crashed or killed, e.g. out of memory)"
+            healthy = False
+        except Exception as err:
+            error = f"{type(err).__name__}: {err}"
+            healthy = False
+        nb, executed = _read(executed_path)
+    if error is not None:
+        cell = _failing_cell(nb, failed_at)
+        return _fail(task, start, error, guard, cell=cell, executed=executed), healthy
+    if nb is None:
+        return _fail(task, start, "papermill wrote no executed notebook", guard), healthy
     try:
-        nb = nbformat.read(str(task.executed), as_version=4)  # type: ignore[no-untyped-call]
         page = export_html(nb, language=task.language, context=task.context)
-        problems = find_problems(page, local_paths(task))
-        if problems:
-            return _failed(task, start, "; ".join(p.text for p in problems), problems=tuple(problems))
-        write_atomic(task.page, page)
-    except OSError as err:
-        return _failed(task, start, f"cannot write the page: {err.strerror or err}")
     except Exception as err:
-        return _failed(task, start, f"{type(err).__name__}: {err}")
-    return TaskResult(task, "ok", time.perf_counter() - start)
+        return _fail(task, start, f"{type(err).__name__}: {err}", guard, executed=executed), healthy
+    found = find_problems(page, guard)
+    if found:
+        text = "; ".join(p.text for p in found)
+        return _fail(task, start, text, guard, problems=tuple(found), executed=executed), healthy
+    return TaskOutput(TaskResult(task, "ok", time.perf_counter() - start), page, executed), healthy
+
+
+def run_task(task: Task) -> TaskOutput:
+    """Build one page in a fresh kernel; any failure is returned, never raised."""
+    os.environ[MODE_ENV] = "batch"
+    return _execute(task, local_paths(task), None)[0]
+
+
+def _kernel_pool(prestart: bool) -> object:
+    from smtoolkit.build.kernels import KernelPool
+
+    global _POOL
+    if _POOL is None:
+        _POOL = KernelPool(spare=prestart)
+    assert isinstance(_POOL, KernelPool)
+    _POOL.keep_spare = prestart
+    return _POOL
+
+
+def _warm(job: Job, tasks: tuple[Task, ...], guards: list[list[str]]) -> Iterator[TaskOutput]:
+    from smtoolkit.build.kernels import KernelPool, WarmKernel
+
+    pool = _kernel_pool(job.prestart)
+    assert isinstance(pool, KernelPool)
+    kernel: WarmKernel | None = None
+    try:
+        for task, guard in zip(tasks, guards, strict=True):
+            start = time.perf_counter()
+            try:
+                if kernel is None or not kernel.alive():
+                    if kernel is not None:
+                        kernel.shutdown()
+                    kernel = pool.take(job.slug)
+                kernel.prepare(task.engagement_dir)
+            except (BuildError, RuntimeError, OSError) as err:
+                if kernel is not None:
+                    kernel.shutdown()
+                    kernel = None
+                yield _fail(task, start, f"no kernel to run the notebook: {err}", guard)
+                continue
+            output, healthy = _execute(task, guard, kernel)
+            if not healthy:
+                kernel.shutdown()
+                kernel = None
+            yield output
+    finally:
+        if kernel is not None:
+            kernel.shutdown()
+        if not job.prestart:
+            pool.close()
+
+
+def iter_job(job: Job) -> Iterator[TaskOutput]:
+    """Run a job's tasks in order and yield each output as it is ready.
+
+    With a bundle the engagement is unpacked into a private folder first; outputs name the
+    job's own tasks, so the caller sees the paths it planned.
+    """
+    os.environ[MODE_ENV] = "batch"
+    with unpacked(job) as tasks:
+        guards = [
+            sorted(set(local_paths(local)) | set(local_paths(own)))
+            for local, own in zip(tasks, job.tasks, strict=True)
+        ]
+        if job.kernel == "fresh":
+            outputs: Iterator[TaskOutput] = (
+                _execute(task, guard, None)[0] for task, guard in zip(tasks, guards, strict=True)
+            )
+        else:
+            outputs = _warm(job, tasks, guards)
+        for own, output in zip(job.tasks, outputs, strict=True):
+            yield TaskOutput(replace(output.result, task=own), output.page, output.executed)
+
+
+def run_job(job: Job, emit: Callable[[TaskOutput], None] | None = None) -> list[TaskOutput]:
+    """Run a job; with ``emit`` each output is also handed over as soon as it is ready."""
+    outputs = []
+    for output in iter_job(job):
+        if emit is not None:
+            emit(output)
+        outputs.append(output)
+    return outputs

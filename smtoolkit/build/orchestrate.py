@@ -1,33 +1,44 @@
-"""Build reports for several engagements: validate, plan, run, publish index and build.json."""
+"""Build reports for many engagements: check what is up to date, plan, run, publish.
+
+1. Each engagement's key (:func:`incremental.engagement_key`) is compared with the one in
+   its last ``build.json``; an engagement that is up to date is not loaded at all.
+2. The others are validated and planned: one task per page, each with its own key; a page
+   whose key did not change since its last successful build is kept.
+3. The remaining tasks run as jobs (one engagement's tasks in one warm kernel; a kernel
+   never serves two engagements) on the executor; the executor yields outputs and this
+   process writes them (pages, executed notebooks), so workers need no shared folder.
+4. Per engagement: overview assessment, action plan, attachments, combined report, index
+   and ``build.json`` (with the keys for the next build).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from smtoolkit.build import release as rel
-from smtoolkit.build.attachments import publish_attachments
-from smtoolkit.build.combined import REPORT_FILE, write_report
-from smtoolkit.build.execute import local_paths, run_task
-from smtoolkit.build.executors import Executor, SerialExecutor
-from smtoolkit.build.exporter import branding_css, logo_data_uri
-from smtoolkit.build.guard import find_problems
-from smtoolkit.build.site import PageEntry, write_build_json, write_index
-from smtoolkit.build.tasks import PageSpec, Task, TaskResult, plan
-from smtoolkit.checks.registry import CheckSpec, registry
-from smtoolkit.engagement import Engagement, load_engagement
+from smtoolkit.atomic import write_atomic
+from smtoolkit.build import incremental
+from smtoolkit.build.tasks import Job, PageSpec, Task, TaskOutput, TaskResult
 from smtoolkit.errors import SmToolkitError
-from smtoolkit.formatting import fmt_date
-from smtoolkit.i18n import translate
-from smtoolkit.overview.actionplan import ACTION_PLAN_FILE, write_action_plan
-from smtoolkit.overview.analysis import Assessment, assess
-from smtoolkit.overview.spec import OVERVIEW
 
-__all__ = ["BuildSummary", "EngagementBuild", "ReleaseOutcome", "build", "page_context"]
+if TYPE_CHECKING:
+    from smtoolkit.build.executors import Executor
+    from smtoolkit.checks.registry import CheckSpec
+    from smtoolkit.engagement import Engagement
+
+__all__ = [
+    "BuildObserver",
+    "BuildSummary",
+    "EngagementBuild",
+    "ReleaseOutcome",
+    "build",
+    "page_context",
+]
 
 
 @dataclass
@@ -57,6 +68,13 @@ class EngagementBuild:
     action_plan: Path | None = None
     problems: list[str] = field(default_factory=list)  # deliverables beside the pages that failed
     release: ReleaseOutcome | None = None  # set by a release build
+    slug: str | None = None
+    up_to_date: bool = False  # nothing changed since the last successful build: nothing was run
+    pages_kept: int = 0  # pages of an up-to-date engagement
+    warnings: list[str] = field(default_factory=list)  # e.g. an override of an older standard notebook
+    input_key: str = ""
+    language: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +88,8 @@ class BuildSummary:
     """The outcome of a build command."""
 
     engagements: list[EngagementBuild]
+    #: Check plug-ins that could not be loaded (each message says what to do).
+    plugin_problems: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -81,11 +101,33 @@ class BuildSummary:
         return 0
 
 
+class BuildObserver(Protocol):
+    """Follows a build: what was planned, each page as it finishes, each engagement at the end."""
+
+    def planned(self, entries: Sequence[EngagementBuild], tasks: int, to_run: int) -> None:
+        """Called once all engagements are checked and planned."""
+
+    def task_done(self, result: TaskResult) -> None:
+        """Called for every page that was built, failed or kept."""
+
+    def engagement_done(self, entry: EngagementBuild) -> None:
+        """Called when an engagement's files are written (or it was up to date or invalid)."""
+
+
 def page_context(engagement: Engagement, language: str) -> dict[str, Any]:
-    """Branding and labels that every page of the engagement shows."""
+    """Branding and labels that every page of the engagement shows, and the firm's template.
+
+    Branding is the effective one (engagement, else firm file, else toolkit default); the
+    logo comes from the engagement's folder or the firm file's; ``template_files`` holds
+    the firm template's files (``{}``: the project's report template).
+    """
+    from smtoolkit.build.exporter import branding_css, logo_data_uri
+    from smtoolkit.formatting import fmt_date
+    from smtoolkit.i18n import translate
+
     branding = engagement.settings.branding
     client = engagement.client.name
-    logo = engagement.data_file(branding.logo) if branding.logo else None
+    logo = engagement.logo_file()
     return {
         "client_name": client,
         "firm_line": translate("report.prepared_by", language, firm=branding.firm_name)
@@ -97,62 +139,243 @@ def page_context(engagement: Engagement, language: str) -> dict[str, Any]:
         "index_label": translate("report.index_title", language),
         "logo_data_uri": logo_data_uri(logo),
         "css": branding_css(branding.primary_color),
+        "template_files": engagement.firm.template_files() if engagement.firm is not None else {},
     }
 
 
 def build(
-    references: list[str],
+    references: Sequence[str],
     out_root: Path,
     *,
     language: str | None = None,
     checks: list[CheckSpec] | None = None,
     executor: Executor | None = None,
-    on_result: Callable[[TaskResult], None] | None = None,
+    observer: BuildObserver | None = None,
     overview: bool = True,
     release: bool = False,
     today: date | None = None,
+    force: bool = False,
+    timeout: int = 600,
 ) -> BuildSummary:
     """Build every engagement in ``references``; invalid ones are reported and skipped.
 
     Each report gets the overview page (unless ``overview`` is False), one page per
-    included check of ``checks`` (default: all), ``action-plan.xlsx``, ``report.html``,
-    ``index.html`` and ``build.json``. With ``release`` the delivery check runs afterwards
-    and writes ``<out_root>/<slug>.zip`` only when it finds nothing to fix.
+    included check of ``checks`` (default: all), one per extra notebook of the engagement,
+    ``action-plan.xlsx``, ``report.html``, ``index.html`` and ``build.json``. Unchanged
+    engagements and pages are kept unless ``force``. ``timeout`` is the seconds one cell
+    may run. With ``release`` the delivery check runs afterwards and writes
+    ``<out_root>/<slug>.zip`` only when it finds nothing to fix.
     """
-    executor = executor or SerialExecutor()
-    selected = checks if checks is not None else registry()
+    from smtoolkit.engagement import resolve_folder
+
+    today = today or date.today()
+    out_root = out_root.resolve()
+    options = {
+        "language": language,
+        "checks": sorted(spec.slug for spec in checks) if checks is not None else None,
+        "overview": overview,
+    }
     builds: list[EngagementBuild] = []
-    tasks: list[Task] = []
-    contexts: dict[str, tuple[EngagementBuild, str, dict[str, Any]]] = {}
+    pending: list[tuple[EngagementBuild, Path]] = []
+    seen: set[str] = set()
     for reference in references:
         entry = EngagementBuild(reference)
         builds.append(entry)
         try:
-            engagement = load_engagement(reference)
-            lang = language or engagement.settings.language
-            context = page_context(engagement, lang)
+            folder = resolve_folder(reference)
+        except SmToolkitError as err:
+            entry.error = str(err)
+            continue
+        entry.slug = folder.name
+        if entry.slug in seen:
+            entry.error = f"{reference}: the engagement {entry.slug!r} is named twice in this build"
+            continue
+        seen.add(entry.slug)
+        entry.input_key = incremental.engagement_key(folder, options)
+        out_dir = out_root / entry.slug
+        previous = incremental.previous_build(out_dir)
+        if not (force or release) and incremental.up_to_date(previous, out_dir, entry.input_key, today):
+            entry.up_to_date = True
+            entry.index = out_dir / "index.html"
+            entry.pages_kept = sum(1 for p in (previous or {}).get("pages", []) if p.get("page"))
+            continue
+        pending.append((entry, folder))
+    problems: list[str] = []
+    if pending:
+        problems = _build_pending(
+            pending,
+            out_root,
+            language=language,
+            checks=checks,
+            executor=executor,
+            observer=observer,
+            overview=overview,
+            release=release,
+            today=today,
+            force=force,
+            timeout=timeout,
+        )
+    elif observer is not None:
+        observer.planned(builds, 0, 0)
+    if observer is not None:
+        for entry in builds:
+            if entry.error or entry.up_to_date:
+                observer.engagement_done(entry)
+    return BuildSummary(builds, problems)
+
+
+def _reusable(task: Task, previous: dict[str, Any] | None) -> bool:
+    """True when the last build published this page from the same inputs and it is still there."""
+    if previous is None:
+        return False
+    for page in previous.get("pages", []):
+        if page.get("check") == task.check:
+            return (
+                page.get("status") == "ok"
+                and bool(task.key)
+                and page.get("key") == task.key
+                and task.page.is_file()
+                and task.executed.is_file()
+            )
+    return False
+
+
+def _prechecked(task: Task, spec: PageSpec | None, entry: EngagementBuild) -> TaskResult | None:
+    """Check an engagement's own notebook before it runs; a result when it cannot run."""
+    from smtoolkit.customize import notebook_problems, override_status
+
+    if task.notebook_source == "standard":
+        return None
+    problems = notebook_problems(task.notebook)
+    if problems:
+        return TaskResult(task, "failed", 0.0, None, "; ".join(problems))
+    if task.notebook_source == "override" and spec is not None:
+        warning = override_status(task.notebook, spec.notebook_path()).warning()
+        if warning:
+            entry.warnings.append(warning)
+    return None
+
+
+def _jobs(work: list[list[Task]], workers: int) -> list[Job]:
+    """One job per engagement, or several when there are fewer engagements than workers.
+
+    An engagement's tasks are then dealt out over jobs (each with its own kernel), so no
+    worker stays idle.
+    """
+    busy = [tasks for tasks in work if tasks]
+    share = max(1, workers // len(busy)) if busy else 1
+    jobs = []
+    for tasks in busy:
+        parts = min(share, len(tasks))
+        for part in range(parts):
+            jobs.append(Job(tasks[0].slug, tuple(tasks[part::parts])))
+    return sorted(jobs, key=lambda job: -len(job.tasks))
+
+
+def _store(output: TaskOutput) -> TaskResult:
+    """Write a worker's output: the executed notebook, then the page (atomically), or remove a stale page."""
+    result = output.result
+    task = result.task
+    try:
+        if output.executed is not None:
+            write_atomic(task.executed, output.executed)
+        if result.ok and output.page is not None:
+            write_atomic(task.page, output.page)
+            return result
+    except OSError as err:
+        result = replace(
+            result,
+            status="failed",
+            error=f"cannot write {task.page.name} into {task.page.parent}: {err.strerror or err}; "
+            "free disk space or make the output folder writable, then build again",
+        )
+    with contextlib.suppress(OSError):
+        task.page.unlink(missing_ok=True)
+    return result
+
+
+def _build_pending(
+    pending: list[tuple[EngagementBuild, Path]],
+    out_root: Path,
+    *,
+    language: str | None,
+    checks: list[CheckSpec] | None,
+    executor: Executor | None,
+    observer: BuildObserver | None,
+    overview: bool,
+    release: bool,
+    today: date,
+    force: bool,
+    timeout: int,
+) -> list[str]:
+    """Load, plan, run and publish the engagements that are not up to date; return plug-in problems."""
+    from smtoolkit.build.executors import SerialExecutor
+    from smtoolkit.build.tasks import plan
+    from smtoolkit.checks.registry import plugin_problems, registry
+    from smtoolkit.engagement import load_engagement
+    from smtoolkit.overview.spec import OVERVIEW
+
+    executor = executor or SerialExecutor()
+    selected = checks if checks is not None else registry()
+    specs: dict[str, PageSpec] = {spec.slug: spec for spec in registry()}
+    specs[OVERVIEW.slug] = OVERVIEW
+    work: list[list[Task]] = []
+    live: dict[str, EngagementBuild] = {}
+    total = 0
+    for entry, folder in pending:
+        try:
+            engagement = load_engagement(folder)
+            entry.language = language or engagement.settings.language
+            entry.context = page_context(engagement, entry.language)
+            tasks = plan(
+                engagement,
+                selected,
+                out_root,
+                entry.language,
+                entry.context,
+                overview=overview,
+                timeout=timeout,
+                today=today,
+            )
         except SmToolkitError as err:
             entry.error = str(err)
             continue
         entry.engagement = engagement
-        if engagement.slug in contexts:
-            entry.error = f"{reference}: the engagement {engagement.slug!r} is named twice in this build"
-            continue
-        contexts[engagement.slug] = (entry, lang, context)
-        tasks.extend(plan(engagement, selected, out_root.resolve(), lang, context, overview=overview))
-    for result in executor.run(run_task, tasks):
-        entry = contexts[result.task.slug][0]
-        entry.results.append(result)
-        if on_result is not None:
-            on_result(result)
-    for entry, lang, context in contexts.values():
-        if entry.error or entry.engagement is None:
-            continue
-        _publish(entry, entry.engagement, out_root.resolve(), lang, context, release=release, today=today)
-    return BuildSummary(builds)
+        live[engagement.slug] = entry
+        previous = None if force else incremental.previous_build(out_root / engagement.slug)
+        to_run = []
+        for task in tasks:
+            total += 1
+            refused = _prechecked(task, specs.get(task.check), entry)
+            if refused is not None:
+                entry.results.append(_store(TaskOutput(refused)))
+            elif _reusable(task, previous):
+                entry.results.append(TaskResult(task, "ok", 0.0, reused=True))
+            else:
+                to_run.append(task)
+        work.append(to_run)
+    if observer is not None:
+        observer.planned([e for e, _ in pending], total, sum(len(w) for w in work))
+        for entry in live.values():
+            for result in entry.results:
+                observer.task_done(result)
+    jobs = _jobs(work, getattr(executor, "jobs", 1))
+    for output in executor.run(jobs):
+        result = _store(output)
+        live[result.task.slug].results.append(result)
+        if observer is not None:
+            observer.task_done(result)
+    for entry in live.values():
+        assert entry.engagement is not None
+        _publish(entry, entry.engagement, out_root, specs, release=release, today=today)
+        if observer is not None:
+            observer.engagement_done(entry)
+    return [str(problem) for problem in plugin_problems()]
 
 
 def _guarded_paths(engagement: Engagement, out_root: Path, results: list[TaskResult]) -> list[str]:
+    from smtoolkit.build.execute import local_paths
+
     paths = {str(engagement.folder), str(engagement.folder.parent), str(out_root), tempfile.gettempdir()}
     home = str(Path.home())
     if home not in {"/", ""}:
@@ -166,14 +389,43 @@ def _publish(
     entry: EngagementBuild,
     engagement: Engagement,
     out_root: Path,
-    lang: str,
-    context: dict[str, Any],
+    specs: dict[str, PageSpec],
     *,
     release: bool,
-    today: date | None,
+    today: date,
 ) -> None:
-    """Write the engagement's files beside its pages, then run the delivery check if asked."""
+    """Write the engagement's files beside its pages; a folder that cannot be written is a problem."""
+    try:
+        _write_deliverables(entry, engagement, out_root, specs, release=release, today=today)
+    except OSError as err:
+        entry.problems.append(
+            f"{engagement.slug}: cannot write the report folder {out_root / engagement.slug}: "
+            f"{err.strerror or err}; free disk space or make it writable, then build again"
+        )
+
+
+def _write_deliverables(
+    entry: EngagementBuild,
+    engagement: Engagement,
+    out_root: Path,
+    specs: dict[str, PageSpec],
+    *,
+    release: bool,
+    today: date,
+) -> None:
+    """Action plan, attachments, combined report, index and build.json; then the delivery check."""
+    from smtoolkit.build import release as rel
+    from smtoolkit.build.attachments import publish_attachments
+    from smtoolkit.build.combined import REPORT_FILE, write_report
+    from smtoolkit.build.site import PageEntry, write_build_json, write_index
+    from smtoolkit.checks.registry import CheckSpec
+    from smtoolkit.i18n import translate
+    from smtoolkit.overview.actionplan import ACTION_PLAN_FILE, write_action_plan
+    from smtoolkit.overview.analysis import Assessment, assess
+    from smtoolkit.overview.spec import OVERVIEW
+
     slug = engagement.slug
+    lang, context = entry.language, entry.context
     out_dir = out_root / slug
     out_dir.mkdir(parents=True, exist_ok=True)
     entry.results.sort(key=lambda r: r.task.number)
@@ -188,11 +440,12 @@ def _publish(
         entry.problems.append(f"{slug}: cannot write {ACTION_PLAN_FILE}: {err.strerror or err}")
     if entry.action_plan is None:
         (out_dir / ACTION_PLAN_FILE).unlink(missing_ok=True)
-    checks = {spec.slug: spec for spec in registry()}
+    checks = {key: spec for key, spec in specs.items() if isinstance(spec, CheckSpec)}
     attached, problems = publish_attachments(engagement, entry.results, checks, out_dir, lang, guarded)
     entry.problems.extend(problems)
-    specs: dict[str, PageSpec] = {**checks, OVERVIEW.slug: OVERVIEW}
-    parts = [(specs[r.task.check], r) for r in entry.results if r.ok]
+    extras = {r.task.check: _extra_spec(r.task) for r in entry.results if r.task.notebook_source == "extra"}
+    pages_by_slug: dict[str, PageSpec] = {**specs, **extras}
+    parts = [(pages_by_slug[r.task.check], r) for r in entry.results if r.ok]
     report_context = {**context, "report_title": translate("overview.report_title", lang)}
     try:
         entry.report, refused = write_report(out_dir, parts, lang, report_context, guarded)
@@ -208,6 +461,7 @@ def _publish(
     downloads.extend((name, name) for name in attached)
     overview_result = next((r for r in entry.results if r.task.check == OVERVIEW.slug), None)
     pages = [PageEntry(checks[r.task.check], r) for r in entry.results if r.task.check in checks]
+    extra_rows = [PageEntry(extras[r.task.check], r) for r in entry.results if r.task.check in extras]
     entry.index = write_index(
         engagement,
         pages,
@@ -217,6 +471,7 @@ def _publish(
         overview=overview_result,
         assessment=assessment,
         downloads=downloads,
+        extras=extra_rows,
     )
     names = ("index.html", REPORT_FILE, ACTION_PLAN_FILE, *attached)
     files = [name for name in names if (out_dir / name).is_file()]
@@ -229,7 +484,29 @@ def _publish(
             "problems": entry.release.problems,
         }
     write_build_json(
-        engagement, entry.results, out_dir, lang, files=files, problems=entry.problems, release=outcome
+        engagement,
+        entry.results,
+        out_dir,
+        lang,
+        files=files,
+        problems=entry.problems,
+        release=outcome,
+        input_key=entry.input_key,
+        date_dependent=engagement.settings.workshop_date is None,
+        built_on=today,
+        warnings=entry.warnings,
+    )
+
+
+def _extra_spec(task: Task) -> PageSpec:
+    from smtoolkit.build.tasks import ExtraPage
+
+    return ExtraPage(
+        task.number,
+        task.check,
+        task.notebook.name,
+        task.page.name,
+        str(task.context.get("report_title", task.notebook.stem)),
     )
 
 
@@ -242,6 +519,10 @@ def _release(
     files: list[str],
 ) -> ReleaseOutcome:
     """Run the delivery check; write ``<slug>.zip`` when it passes, else remove a stale one."""
+    from smtoolkit.build import release as rel
+    from smtoolkit.build.guard import find_problems
+    from smtoolkit.overview.spec import OVERVIEW
+
     slug = engagement.slug
     out_dir = out_root / slug
     expected: list[PageSpec] = [OVERVIEW, *engagement.included()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from smtoolkit._version import __version__
 from smtoolkit.atomic import write_atomic
-from smtoolkit.build.tasks import TaskResult
+from smtoolkit.build.tasks import PageSpec, TaskResult
 from smtoolkit.checks.base import Result
 from smtoolkit.checks.registry import CheckSpec
 from smtoolkit.engagement import Engagement
@@ -29,9 +29,9 @@ __all__ = ["PageEntry", "write_build_json", "write_index"]
 
 @dataclass(frozen=True)
 class PageEntry:
-    """One line of the index: a check, its page and its outcome."""
+    """One line of the index: a check (or an extra notebook), its page and its outcome."""
 
-    spec: CheckSpec
+    spec: CheckSpec | PageSpec
     result: TaskResult
 
 
@@ -82,8 +82,9 @@ def write_index(
     overview: TaskResult | None = None,
     assessment: Assessment | None = None,
     downloads: Sequence[tuple[str, str]] = (),
+    extras: Sequence[PageEntry] = (),
 ) -> Path:
-    """Write ``index.html``: the overview first, then every check page, failed ones marked.
+    """Write ``index.html``: the overview, every check page, then ``extras``; failed ones marked.
 
     ``downloads`` are (label, file name) pairs listed under the table, e.g. the combined
     report and the action plan. Scores come from ``assessment`` when it has the check.
@@ -100,7 +101,7 @@ def write_index(
             "href": None,
             "score": "–",
         }
-        if res.ok:
+        if res.ok and isinstance(spec, CheckSpec):
             result = known.get(spec.slug) or spec.analyse(engagement.section(spec.slug), engagement)
             row.update(
                 href=spec.page,
@@ -111,6 +112,14 @@ def write_index(
         else:
             _failed_row(row, res, language)
         pages.append(row)
+    further = []
+    for entry in extras:
+        row = {"title": entry.spec.title(language), "status": entry.result.status, "href": None}
+        if entry.result.ok:
+            row["href"] = entry.spec.page
+        else:
+            _failed_row(row, entry.result, language)
+        further.append(row)
     html = (
         _environment()
         .get_template("index.html.j2")
@@ -124,6 +133,8 @@ def write_index(
             downloads_label=translate("overview.link.downloads", language),
             downloads=[{"label": label, "href": href} for label, href in downloads],
             pages=pages,
+            extras=further,
+            extras_label=translate("report.extra_pages", language),
             **context,
         )
     )
@@ -141,11 +152,18 @@ def write_build_json(
     files: Sequence[str] = (),
     problems: Sequence[str] = (),
     release: dict[str, Any] | None = None,
+    input_key: str = "",
+    date_dependent: bool = False,
+    built_on: date | None = None,
+    warnings: Sequence[str] = (),
 ) -> Path:
-    """Write ``build.json``: the status, duration and error of every notebook.
+    """Write ``build.json``: the status, duration, error and input key of every notebook.
 
-    It also lists the other files written (``files``), problems with them, and the outcome
-    of the delivery check when a release was asked for.
+    It also lists the other files written (``files``), problems with them, warnings (e.g.
+    an override of an older standard notebook), the outcome of the delivery check when a
+    release was asked for, and what the next build needs to tell whether anything changed:
+    the engagement's ``input_key``, and ``built_on`` with ``date_dependent`` (the pages use
+    today's date because the engagement has no workshop date).
     """
     payload: dict[str, Any] = {
         "engagement": engagement.slug,
@@ -161,6 +179,8 @@ def write_build_json(
                 "notebook": r.task.notebook.name,
                 "notebook_source": r.task.notebook_source,
                 "status": r.status,
+                "reused": r.reused,
+                "key": r.task.key if r.ok else None,
                 "duration_s": round(r.duration, 2),
                 "cell": r.cell,
                 "error": r.error,
@@ -169,6 +189,10 @@ def write_build_json(
         ],
         "files": list(files),
         "problems": list(problems),
+        "warnings": list(warnings),
+        "input_key": input_key,
+        "date_dependent": date_dependent,
+        "built_on": (built_on or date.today()).isoformat(),
     }
     if release is not None:
         payload["release"] = release

@@ -54,6 +54,8 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        reads=("effort", "strategy"),
+        files=True,
         attachments=attachments,
     )
 )

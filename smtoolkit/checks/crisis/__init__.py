@@ -45,5 +45,7 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        reads=("monitoring",),
+        files=True,
     )
 )

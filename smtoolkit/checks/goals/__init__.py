@@ -43,5 +43,6 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        files=True,
     )
 )

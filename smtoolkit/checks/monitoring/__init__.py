@@ -53,5 +53,6 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        files=True,
     )
 )

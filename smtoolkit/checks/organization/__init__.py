@@ -36,5 +36,6 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        reads=("effort",),
     )
 )

@@ -64,5 +64,6 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        files=True,
     )
 )

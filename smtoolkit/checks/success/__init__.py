@@ -45,5 +45,7 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        reads=("goals", "content", "effort", "monitoring"),
+        files=True,
     )
 )

@@ -46,5 +46,7 @@ SPEC = register(
         analyse=analyse,
         render=render,
         form_hints={},
+        reads=("strategy",),
+        files=True,
     )
 )
