@@ -161,50 +161,7 @@ def _run_build(
     except SmToolkitError as error:
         err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
         return error.exit_code
-    for problem in summary.plugin_problems:
-        err.print(f"[yellow]plugin problem:[/] {escape(problem)}", soft_wrap=True)
     print_summary(summary, out, err)
-    for entry in summary.engagements:
-        slug = entry.slug or entry.reference
-        for warning in entry.warnings:
-            err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
-        if entry.error:
-            err.print(f"[bold red]not built:[/] {escape(entry.error)}", soft_wrap=True)
-        elif entry.index is not None:
-            failed = sum(not r.ok for r in entry.results)
-            if entry.up_to_date:
-                state = "[green]up to date[/]"
-            elif failed:
-                state = f"[yellow]built with {failed} failed page(s)[/]"
-            else:
-                state = "[green]built[/]"
-            out.print(f"{state} {slug}: {entry.index}", soft_wrap=True)
-            overrides = [r.task.notebook.name for r in entry.results if r.task.notebook_source == "override"]
-            if overrides:
-                out.print(f"  {slug} uses its own notebook(s): {', '.join(overrides)}", soft_wrap=True)
-            if entry.release is None:
-                for problem in entry.problems:
-                    err.print(f"[yellow]problem:[/] {escape(problem)}", soft_wrap=True)
-            elif entry.release.ok:
-                out.print(f"[green]released[/] {slug}: {entry.release.bundle}")
-            else:
-                problems = entry.release.problems
-                err.print(
-                    f"[bold red]not released:[/] {slug}: {len(problems)} problem(s) to fix, then run "
-                    "the release build again:",
-                    soft_wrap=True,
-                )
-                for problem in problems:
-                    err.print(f"  - {escape(problem)}", soft_wrap=True)
-                if entry.release.removed is not None:
-                    err.print(
-                        f"  removed {escape(str(entry.release.removed))}: the bundle of an earlier "
-                        "release no longer matches these pages",
-                        soft_wrap=True,
-                    )
-        elif entry.problems:
-            for problem in entry.problems:
-                err.print(f"[bold red]problem:[/] {escape(problem)}", soft_wrap=True)
     return summary.exit_code
 
 

@@ -8,6 +8,7 @@ worker on another machine (Dask) needs nothing but the job.
 
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 import tempfile
 import time
@@ -163,6 +164,8 @@ def _kernel_pool(prestart: bool) -> object:
     global _POOL
     if _POOL is None:
         _POOL = KernelPool(spare=prestart)
+        # a pool worker ends without atexit; multiprocessing's finalizers still run
+        multiprocessing.util.Finalize(None, _POOL.close, exitpriority=10)
     assert isinstance(_POOL, KernelPool)
     _POOL.keep_spare = prestart
     return _POOL

@@ -126,7 +126,9 @@ class ConsoleProgress:
 
 
 def print_summary(summary: BuildSummary, out: Console, err: Console) -> None:
-    """The table of engagements, then every failed page with its cell and error."""
+    """Plug-in problems, the table of engagements, every failed page, then each engagement's outcome."""
+    for problem in summary.plugin_problems:
+        err.print(f"[yellow]plugin problem:[/] {escape(problem)}", soft_wrap=True)
     table = Table(title="build summary", title_justify="left", show_lines=False)
     for column in ("engagement", "built", "unchanged", "failed", "result"):
         table.add_column(column, justify="right" if column in {"built", "unchanged", "failed"} else "left")
@@ -159,3 +161,49 @@ def print_summary(summary: BuildSummary, out: Console, err: Console) -> None:
                 f"cell {result.cell or '–'}: {escape(result.error or '')}",
                 soft_wrap=True,
             )
+    _print_outcomes(summary, out, err)
+
+
+def _print_outcomes(summary: BuildSummary, out: Console, err: Console) -> None:
+    """Per engagement: warnings, where its index is, its own notebooks, problems, the release."""
+    for entry in summary.engagements:
+        slug = entry.slug or entry.reference
+        for warning in entry.warnings:
+            err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+        if entry.error:
+            err.print(f"[bold red]not built:[/] {escape(entry.error)}", soft_wrap=True)
+        elif entry.index is not None:
+            failed = sum(not r.ok for r in entry.results)
+            if entry.up_to_date:
+                state = "[green]up to date[/]"
+            elif failed:
+                state = f"[yellow]built with {failed} failed page(s)[/]"
+            else:
+                state = "[green]built[/]"
+            out.print(f"{state} {slug}: {entry.index}", soft_wrap=True)
+            overrides = [r.task.notebook.name for r in entry.results if r.task.notebook_source == "override"]
+            if overrides:
+                out.print(f"  {slug} uses its own notebook(s): {', '.join(overrides)}", soft_wrap=True)
+            if entry.release is None:
+                for problem in entry.problems:
+                    err.print(f"[yellow]problem:[/] {escape(problem)}", soft_wrap=True)
+            elif entry.release.ok:
+                out.print(f"[green]released[/] {slug}: {entry.release.bundle}")
+            else:
+                problems = entry.release.problems
+                err.print(
+                    f"[bold red]not released:[/] {slug}: {len(problems)} problem(s) to fix, then run "
+                    "the release build again:",
+                    soft_wrap=True,
+                )
+                for problem in problems:
+                    err.print(f"  - {escape(problem)}", soft_wrap=True)
+                if entry.release.removed is not None:
+                    err.print(
+                        f"  removed {escape(str(entry.release.removed))}: the bundle of an earlier "
+                        "release no longer matches these pages",
+                        soft_wrap=True,
+                    )
+        elif entry.problems:
+            for problem in entry.problems:
+                err.print(f"[bold red]problem:[/] {escape(problem)}", soft_wrap=True)
