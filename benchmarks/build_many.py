@@ -179,9 +179,14 @@ def vary(document: Any, rng: random.Random, name: str) -> None:
     crisis = document["crisis"]
     _scale_keys(crisis, rng.uniform(0.5, 3.0), ("approval_hours",), minimum=1)
 
+    from smtoolkit.checks.goals.analysis import kpi_range
+
     success = document["success"]
     for measured in success["measured"]:
         _scale_keys(measured, rng.uniform(0.7, 1.4), ("value",), minimum=1)
+        low, high = kpi_range(str(measured.get("kpi")))
+        if isinstance(measured.get("value"), int | float):
+            measured["value"] = min(high, max(low, measured["value"]))  # e.g. a rate stays <= 100 %
     _scale_keys(success, rng.uniform(0.3, 2.0), ("attributed_value_per_year",), step=500)
 
     people = document["people"]

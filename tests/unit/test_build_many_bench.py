@@ -120,3 +120,15 @@ def test_describe_reports_an_incomplete_variant(bench: ModuleType) -> None:
     assert "21/22 pages  INCOMPLETE: 1 failure(s)" in text
     assert "- bench-02/06_monitoring.ipynb: KeyError: 'x'" in text
     assert bench.Outcome("(b) api", 12.0, 22, 22).complete
+
+
+def test_varied_answers_validate_for_many_seeds(bench: ModuleType, tmp_path: Path) -> None:
+    """vary() keeps every answer in its model's range (e.g. a response rate at most 100 %) for 25 seeds."""
+    folder = tmp_path / "engagements" / "bench"
+    folder.mkdir(parents=True)
+    (folder / "logo.svg").write_bytes((DEMO / "logo.svg").read_bytes())
+    for seed in range(bench.BASE_SEED, bench.BASE_SEED + 25):
+        document = load((DEMO / "engagement.yaml").read_text(encoding="utf-8"), "engagement.yaml")
+        bench.vary(document, random.Random(seed), f"Kunde {seed} GmbH")
+        (folder / "engagement.yaml").write_text(str(dump(document)), encoding="utf-8")
+        assert load_engagement(folder).client.name == f"Kunde {seed} GmbH"
