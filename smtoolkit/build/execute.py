@@ -25,25 +25,31 @@ from smtoolkit.build.transport import unpacked
 from smtoolkit.errors import BuildError
 from smtoolkit.notebook import MODE_ENV
 
-__all__ = ["iter_job", "local_paths", "run_job", "run_task"]
+__all__ = ["iter_job", "local_paths", "machine_paths", "run_job", "run_task"]
 
 #: Run in this process (one per worker), so a spare kernel survives from one job to the next.
 _POOL: object | None = None
 
 
-def local_paths(task: Task) -> list[str]:
-    """The folders of this machine that must not appear in the task's page."""
-    paths = {
-        str(task.engagement_dir),
-        str(task.engagement_dir.parent),
-        str(task.notebook.parent),
-        str(task.page.parent.parent.resolve()),
-        tempfile.gettempdir(),
-    }
+def machine_paths(paths: set[str]) -> list[str]:
+    """``paths`` plus the temporary folder and the home folder, sorted, without the root."""
+    found = {*paths, tempfile.gettempdir()}
     home = str(Path.home())
     if home not in {"/", ""}:
-        paths.add(home)
-    return sorted(p for p in paths if p and p != "/")
+        found.add(home)
+    return sorted(p for p in found if p and p != "/")
+
+
+def local_paths(task: Task) -> list[str]:
+    """The folders of this machine that must not appear in the task's page."""
+    return machine_paths(
+        {
+            str(task.engagement_dir),
+            str(task.engagement_dir.parent),
+            str(task.notebook.parent),
+            str(task.page.parent.parent.resolve()),
+        }
+    )
 
 
 def _failing_cell(nb: nbformat.NotebookNode | None, index: int | None) -> int | None:

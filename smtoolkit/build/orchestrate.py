@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -75,6 +74,21 @@ class EngagementBuild:
     input_key: str = ""
     language: str = ""
     context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def built(self) -> int:
+        """Pages run and published by this build."""
+        return sum(r.ok and not r.reused for r in self.results)
+
+    @property
+    def kept(self) -> int:
+        """Pages kept from the last build (unchanged inputs), or all of an up-to-date engagement."""
+        return self.pages_kept if self.up_to_date else sum(r.reused for r in self.results)
+
+    @property
+    def failed(self) -> int:
+        """Pages that failed."""
+        return sum(not r.ok for r in self.results)
 
     @property
     def ok(self) -> bool:
@@ -374,15 +388,12 @@ def _build_pending(
 
 
 def _guarded_paths(engagement: Engagement, out_root: Path, results: list[TaskResult]) -> list[str]:
-    from smtoolkit.build.execute import local_paths
+    from smtoolkit.build.execute import local_paths, machine_paths
 
-    paths = {str(engagement.folder), str(engagement.folder.parent), str(out_root), tempfile.gettempdir()}
-    home = str(Path.home())
-    if home not in {"/", ""}:
-        paths.add(home)
+    paths = {str(engagement.folder), str(engagement.folder.parent), str(out_root)}
     for result in results:
         paths.update(local_paths(result.task))
-    return sorted(p for p in paths if p and p != "/")
+    return machine_paths(paths)
 
 
 def _publish(

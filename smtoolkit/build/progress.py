@@ -111,11 +111,9 @@ class ConsoleProgress:
         elif entry.up_to_date:
             self.console.print(f"[dim]unchanged[/] {escape(name)}: {entry.pages_kept} page(s) kept")
         else:
-            built = sum(r.ok and not r.reused for r in entry.results)
-            kept = sum(r.reused for r in entry.results)
-            failed = sum(not r.ok for r in entry.results)
             self.console.print(
-                f"done {escape(name)}: {built} built, {kept} unchanged, {failed} failed", soft_wrap=True
+                f"done {escape(name)}: {entry.built} built, {entry.kept} unchanged, {entry.failed} failed",
+                soft_wrap=True,
             )
 
     def close(self) -> None:
@@ -140,15 +138,13 @@ def print_summary(summary: BuildSummary, out: Console, err: Console) -> None:
         if entry.up_to_date:
             table.add_row(name, "0", str(entry.pages_kept), "0", "[green]up to date[/]")
             continue
-        built = sum(r.ok and not r.reused for r in entry.results)
-        kept = sum(r.reused for r in entry.results)
-        failed = sum(not r.ok for r in entry.results)
-        state = (
-            "[green]ok[/]" if entry.ok else "[yellow]problems[/]" if not failed else "[red]failed pages[/]"
-        )
+        if entry.ok:
+            state = "[green]ok[/]"
+        else:
+            state = "[red]failed pages[/]" if entry.failed else "[yellow]problems[/]"
         if entry.release is not None:
             state += " · [green]released[/]" if entry.release.ok else " · [red]not released[/]"
-        table.add_row(name, str(built), str(kept), str(failed), state)
+        table.add_row(name, str(entry.built), str(entry.kept), str(entry.failed), state)
     out.print(table)
     failures = [(entry, result) for entry in summary.engagements for result in entry.results if not result.ok]
     if failures:
@@ -173,7 +169,7 @@ def _print_outcomes(summary: BuildSummary, out: Console, err: Console) -> None:
         if entry.error:
             err.print(f"[bold red]not built:[/] {escape(entry.error)}", soft_wrap=True)
         elif entry.index is not None:
-            failed = sum(not r.ok for r in entry.results)
+            failed = entry.failed
             if entry.up_to_date:
                 state = "[green]up to date[/]"
             elif failed:
