@@ -126,23 +126,37 @@ def _unread(text: pd.Series, result: pd.Series) -> pd.Series:
 
 
 def _parse_with(
-    text: pd.Series, fmt: str, candidates: list[str], with_offset: bool
+    text: pd.Series,
+    fmt: str,
+    candidates: list[str],
+    with_offset: bool,
+    tried: dict[str, pd.Series] | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Parse ``text`` with ``fmt``, filling gaps with formats of the same date order.
 
     Values of one column may differ in precision (with and without a time of day), but
     never in the order of day and month.  Returns the result and the mask of values
-    (present in ``text``) that could not be read.
+    (present in ``text``) that could not be read.  ``tried`` keeps each format's reading
+    of the whole of ``text``, for callers that try many formats on the same values
+    (parsing is value by value, so a gap filled from it reads the same).
     """
     aware = with_offset or "%z" in fmt
-    result = _try(text, fmt, aware)
+
+    def read(form: str, values: pd.Series) -> pd.Series:
+        if tried is None:
+            return _try(values, form, aware)
+        if form not in tried:
+            tried[form] = _try(text, form, aware)
+        return tried[form]
+
+    result = read(fmt, text)
     failed = _unread(text, result)
     for other in _family(fmt, candidates):
         if not bool(failed.any()):
             break
         if (with_offset or "%z" in other) != aware:
             continue
-        result = result.where(~failed, _try(text.where(failed), other, aware))
+        result = result.where(~failed, read(other, text.where(failed)))
         failed = _unread(text, result)
     return result, failed
 
@@ -179,8 +193,9 @@ def _parse_text(text: pd.Series, where: Location, dayfirst: bool | None) -> pd.S
     # if some value does not fit, try the other formats before giving up (the error then
     # names the first value the chosen format cannot read).
     misses: list[int] = []
+    tried: dict[str, pd.Series] = {}
     for fmt in candidates:
-        misses.append(int(_parse_with(sample, fmt, candidates, with_offset)[1].sum()))
+        misses.append(int(_parse_with(sample, fmt, candidates, with_offset, tried)[1].sum()))
         if misses[-1] == 0:
             break
     best = misses.index(min(misses))

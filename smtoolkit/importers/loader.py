@@ -11,6 +11,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -132,6 +133,27 @@ def _first_row(rows: list[tuple[str, ...]]) -> str:
             shown = ", ".join(cells[:12])
             return shown + (f", … ({len(cells)} columns)" if len(cells) > 12 else "")
     return "no text"
+
+
+def _detected(path: Path) -> tuple[list[_Detection], list[str]]:
+    """:func:`_detect` of ``path``, read once per version of the file in this process.
+
+    Callers asking for different kinds (each check reads its own) look at the same files;
+    the key is the path with its modification time and size, so a changed file is read
+    again. Detections are not changed by importing them, so sharing them is safe.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return _detect(path)
+    detections, notes = _detected_version(str(path), stat.st_mtime_ns, stat.st_size)
+    return list(detections), list(notes)
+
+
+@lru_cache(maxsize=64)
+def _detected_version(path: str, mtime_ns: int, size: int) -> tuple[tuple[_Detection, ...], tuple[str, ...]]:
+    detections, notes = _detect(Path(path))
+    return tuple(detections), tuple(notes)
 
 
 def _detect(path: Path) -> tuple[list[_Detection], list[str]]:
@@ -444,7 +466,7 @@ def load_folder(
     errors: list[FileError] = []
     for path in files:
         try:
-            detections, notes = _detect(path)
+            detections, notes = _detected(path)
         except DataImportError as exc:
             errors.append(FileError(path, str(exc)))
             continue

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
-from smtoolkit.importers import Kind, cached_folder
+from smtoolkit.importers import Kind, cached_folder, loader
 
 DEMO = Path(__file__).resolve().parents[2] / "engagements" / "demo" / "data"
 
@@ -31,3 +32,33 @@ def test_the_same_request_is_served_from_the_cache_until_a_file_changes(tmp_path
     again = cached_folder(folder, {Kind.SURVEY})
     assert again is not first
     assert len(again.tables(Kind.SURVEY)) == len(first.tables(Kind.SURVEY)) == 1
+
+
+def test_each_file_is_detected_once_whatever_kinds_are_asked_for(tmp_path: Path, monkeypatch: Any) -> None:
+    """Three requests for different kinds open and detect every file once, not three times."""
+    shutil.copytree(DEMO, tmp_path / "data")
+    folder = tmp_path / "data"
+    opened: list[str] = []
+    detect = loader._detect
+
+    def counting(path: Path) -> Any:
+        opened.append(path.name)
+        return detect(path)
+
+    monkeypatch.setattr(loader, "_detect", counting)
+    for kinds in ({Kind.POSTS, Kind.FOLLOWERS}, {Kind.MENTIONS}, {Kind.SURVEY}):
+        cached_folder(folder, kinds)
+    files = sorted(p.name for p in folder.iterdir() if p.is_file())
+    assert sorted(opened) == files
+
+
+def test_a_changed_file_is_detected_and_read_again(tmp_path: Path) -> None:
+    """After a file's content changes, the next import shows the new rows, not the detected old ones."""
+    shutil.copytree(DEMO, tmp_path / "data")
+    folder = tmp_path / "data"
+    survey = next(folder.glob("Mitarbeiterbefragung*.csv"))
+    before = len(loader.load_folder(folder, kind=Kind.SURVEY).frame(Kind.SURVEY))
+    lines = survey.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    survey.write_text("".join(lines[:-2]), encoding="utf-8")
+    after = len(loader.load_folder(folder, kind=Kind.SURVEY).frame(Kind.SURVEY))
+    assert after == before - 2
