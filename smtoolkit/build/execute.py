@@ -56,19 +56,22 @@ def _failing_cell(nb: nbformat.NotebookNode | None, index: int | None) -> int | 
     """The 1-based number, as the consultant counts, of the cell that failed or was left running.
 
     ``index`` is papermill's index of the failing cell (None: look for the cell papermill
-    marked running). papermill adds cells the consultant never wrote: the injected
-    parameters and, after an error, red markdown cells; they are not counted.
+    marked running or failed, else the last cell it started). papermill adds cells the
+    consultant never wrote: the injected parameters and, after an error, red markdown
+    cells; they are not counted.
     """
     if nb is None:
         return None if index is None else index + 1
     cells = [c for c in nb.cells if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])]
     if index is None:
-        for position, cell in enumerate(cells):
-            if cell.get("metadata", {}).get("papermill", {}).get("status") in {"running", "failed"}:
-                index = position
-                break
-        else:
+        # papermill marks a cell "completed" even when the run stopped in it (a timeout, a
+        # dead kernel); then it is the last cell that was started
+        marks = [cell.get("metadata", {}).get("papermill", {}) for cell in cells]
+        stopped = [i for i, mark in enumerate(marks) if mark.get("status") in {"running", "failed"}]
+        started = [i for i, mark in enumerate(marks) if mark.get("start_time")]
+        if not stopped and not started:
             return None
+        index = stopped[0] if stopped else started[-1]
     injected = [
         i for i, cell in enumerate(cells) if "injected-parameters" in cell.get("metadata", {}).get("tags", [])
     ]
@@ -111,7 +114,12 @@ def _execute(task: Task, guard: list[str], kernel: object | None) -> tuple[TaskO
         options: dict[str, object] = (
             {"cwd": str(task.engagement_dir), "shutdown_kernel": "immediate"}
             if kernel is None
-            else {"engine_name": "smtoolkit-warm", "warm_kernel": kernel}
+            else {
+                "engine_name": "smtoolkit-warm",
+                "warm_kernel": kernel,
+                "request_save_on_cell_execute": False,
+                "failure_path": str(executed_path),
+            }
         )
         healthy = True
         failed_at: int | None = None

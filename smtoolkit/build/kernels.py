@@ -21,20 +21,23 @@ import tempfile
 import time
 import weakref
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from jupyter_core.utils import run_sync
+from jupyter_core.utils import ensure_async, run_sync
+from nbclient.util import run_hook
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
+from papermill.iorw import write_ipynb
 from papermill.log import logger
 
 from smtoolkit.build.session import WARMUP
 from smtoolkit.errors import BuildError
 from smtoolkit.notebook import MODE_ENV
 
-__all__ = ["ENGINE", "KernelPool", "WarmKernel"]
+__all__ = ["ENGINE", "KernelPool", "WarmKernel", "WarmNotebookClient"]
 
 #: The papermill engine name that runs a notebook in a :class:`WarmKernel`.
 ENGINE = "smtoolkit-warm"
@@ -57,7 +60,7 @@ class WarmKernel:
         run_sync(self.km.start_kernel)(cwd=self._dir, env=env)
         self.kc = BlockingKernelClient()
         self.kc.load_connection_info(self.km.get_connection_info())
-        self.kc.start_channels()
+        self.kc.start_channels(iopub=False, stdin=False, hb=False, control=False)  # replies are all it reads
         self.owner: str | None = None
         self._warmup: str | None = self.kc.execute(WARMUP, silent=True, store_history=False)
         self._finalizer = weakref.finalize(self, _stop, self.km, self.kc, self._dir)
@@ -145,6 +148,83 @@ class KernelPool:
             self._spare = None
 
 
+class WarmNotebookClient(PapermillNotebookClient):  # type: ignore[misc]
+    """papermill's notebook client, connecting to a running kernel without a fixed wait.
+
+    jupyter_client's ``wait_for_ready`` ends by draining the IOPub channel until it has
+    been quiet for 0.2 s; with a kernel that is known to run, that is a pause before every
+    notebook. :func:`_handshake` instead waits for the kernel's answer to a
+    ``kernel_info`` request on both channels: the reply on shell, and the ``idle`` status
+    of that request on IOPub, which proves that this client hears the kernel's outputs.
+    """
+
+    async def async_start_new_kernel_client(self) -> Any:
+        """Create the client for the warm kernel and check that both channels work."""
+        assert self.km is not None
+        self.kc = self.km.client()
+        try:
+            await ensure_async(self.kc.start_channels())
+            await _handshake(self.kc, float(self.startup_timeout))
+        except Exception:
+            self.kc.stop_channels()
+            self.kc = None
+            raise
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
+    # nbclient binds the synchronous variant to its own coroutine; papermill calls that one
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
+
+
+async def _handshake(kc: Any, timeout: float) -> None:
+    """Wait until ``kc`` receives a ``kernel_info`` reply and that request's idle status.
+
+    A new subscriber may miss the first messages the kernel publishes (IOPub connects
+    asynchronously), so the request is repeated until its idle status arrives.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        reply = await _reply_to(kc.shell_channel, msg_id, deadline, 5.0)
+        if reply is None:
+            continue
+        if await _idle_of(kc.iopub_channel, msg_id, deadline):
+            kc._handle_kernel_info_reply(reply)
+            return
+    raise BuildError(f"the kernel did not answer within {timeout:.0f} s")
+
+
+async def _reply_to(channel: Any, msg_id: str, deadline: float, wait: float) -> dict[str, Any] | None:
+    """The message on ``channel`` answering ``msg_id``, or None after ``wait`` seconds."""
+    until = min(deadline, time.monotonic() + wait)
+    while (left := until - time.monotonic()) > 0:
+        try:
+            msg: dict[str, Any] = await ensure_async(channel.get_msg(timeout=left))
+        except Empty:
+            return None
+        if msg.get("parent_header", {}).get("msg_id") == msg_id:
+            return msg
+    return None
+
+
+async def _idle_of(channel: Any, msg_id: str, deadline: float) -> bool:
+    """True once IOPub delivers the idle status of ``msg_id`` (within 0.5 s)."""
+    until = min(deadline, time.monotonic() + 0.5)
+    while (left := until - time.monotonic()) > 0:
+        try:
+            msg = await ensure_async(channel.get_msg(timeout=left))
+        except Empty:
+            return False
+        if (
+            msg.get("parent_header", {}).get("msg_id") == msg_id
+            and msg.get("msg_type") == "status"
+            and msg.get("content", {}).get("execution_state") == "idle"
+        ):
+            return True
+    return False
+
+
 class WarmEngine(NBClientEngine):  # type: ignore[misc]
     """papermill's nbclient engine, executing in a given :class:`WarmKernel`."""
 
@@ -160,10 +240,18 @@ class WarmEngine(NBClientEngine):  # type: ignore[misc]
         execution_timeout: int | None = None,
         *,
         warm_kernel: WarmKernel,
+        failure_path: str | None = None,
         **kwargs: Any,
     ) -> Any:
-        """Run the cells with papermill's client in ``warm_kernel``; the kernel stays up."""
-        client = PapermillNotebookClient(
+        """Run the cells with papermill's client in ``warm_kernel``; the kernel stays up.
+
+        The build asks papermill not to save the notebook after every cell (each save
+        serializes and validates the whole notebook, outputs included, about twenty times
+        per notebook); papermill writes it once at the end. When the run stops on a
+        timeout or a dead kernel, the notebook as far as it got is written to
+        ``failure_path``, so the failing cell can still be named.
+        """
+        client = WarmNotebookClient(
             nb_man,
             km=warm_kernel.km,
             timeout=execution_timeout,
@@ -176,6 +264,10 @@ class WarmEngine(NBClientEngine):  # type: ignore[misc]
         )
         try:
             return client.execute()
+        except Exception:
+            if failure_path is not None:
+                write_ipynb(nb_man.nb, failure_path)
+            raise
         finally:
             if client.kc is not None:  # nbclient leaves the client of a kernel it does not own open
                 client.kc.stop_channels()

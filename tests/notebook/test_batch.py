@@ -101,6 +101,9 @@ def test_a_failure_a_killed_kernel_and_a_timeout_fail_only_their_task(
         assert results["raising", "overview"].cell == 4
         assert "kernel stopped" in (results["killed", "overview"].error or "")
         assert "did not finish within 5 s" in (results["slow", "overview"].error or "")
+        # the notebook as far as it ran is kept, so the cell that was running is named
+        assert (results["killed", "overview"].cell, results["slow", "overview"].cell) == (4, 4), kernel
+        assert (out / "_debug" / "slow" / OVERVIEW.notebook).is_file()
         for slug in ("raising", "killed", "slow"):
             assert not (out / slug / OVERVIEW.page).exists(), (kernel, slug)
             assert results[slug, "effort"].ok, (kernel, slug, results[slug, "effort"].error)
