@@ -7,14 +7,17 @@
 3. The remaining tasks run as jobs (one engagement's tasks in one warm kernel; a kernel
    never serves two engagements) on the executor; the executor yields outputs and this
    process writes them (pages, executed notebooks), so workers need no shared folder.
-4. Per engagement: overview assessment, action plan, attachments, combined report, index
-   and ``build.json`` (with the keys for the next build).
+4. Per engagement, as soon as its last page is in (on a thread of this process, while the
+   workers build the next clients' pages): overview assessment, action plan, attachments,
+   combined report, index and ``build.json`` (with the keys for the next build).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -374,17 +377,82 @@ def _build_pending(
             for result in entry.results:
                 observer.task_done(result)
     jobs = _jobs(work, getattr(executor, "jobs", 1))
-    for output in executor.run(jobs):
-        result = _store(output)
-        live[result.task.slug].results.append(result)
-        if observer is not None:
-            observer.task_done(result)
-    for entry in live.values():
+    waiting = Counter(task.slug for tasks in work for task in tasks)
+
+    def publish(entry: EngagementBuild) -> EngagementBuild:
         assert entry.engagement is not None
         _publish(entry, entry.engagement, out_root, specs, release=release, today=today)
+        return entry
+
+    def report(entries: list[EngagementBuild]) -> None:
         if observer is not None:
-            observer.engagement_done(entry)
+            for done in entries:
+                observer.engagement_done(done)
+
+    with _Publisher(publish, background=not isinstance(executor, SerialExecutor)) as publisher:
+        for slug, entry in live.items():
+            if not waiting[slug]:
+                publisher.submit(entry)
+        for output in executor.run(jobs):
+            result = _store(output)
+            slug = result.task.slug
+            live[slug].results.append(result)
+            if observer is not None:
+                observer.task_done(result)
+            waiting[slug] -= 1
+            if waiting[slug] == 0:
+                publisher.submit(live[slug])
+            report(publisher.finished())
+        for slug, entry in live.items():
+            if waiting[slug] > 0:  # an executor that lost outputs: publish what arrived
+                publisher.submit(entry)
+        report(publisher.finished(wait=True))
     return [str(problem) for problem in plugin_problems()]
+
+
+class _Publisher:
+    """Publishes each engagement as soon as its last page is in, while the workers go on.
+
+    With ``background`` the engagements are published one after another on a thread of
+    this process (the workers run in other processes, so the overview assessment, action
+    plan and combined report of one client overlap with the pages of the next); without
+    it (the serial executor runs notebooks in this thread) each is published at once.
+    Observers hear of finished engagements only from :meth:`finished`, in the caller's
+    thread.
+    """
+
+    def __init__(self, publish: Callable[[EngagementBuild], EngagementBuild], *, background: bool) -> None:
+        self._publish = publish
+        self._pool = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="smtoolkit-publish") if background else None
+        )
+        self._pending: list[Future[EngagementBuild]] = []
+        self._submitted: set[int] = set()
+
+    def __enter__(self) -> _Publisher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, entry: EngagementBuild) -> None:
+        """Publish ``entry`` (once), now or on the publishing thread."""
+        if id(entry) in self._submitted:
+            return
+        self._submitted.add(id(entry))
+        if self._pool is not None:
+            self._pending.append(self._pool.submit(self._publish, entry))
+            return
+        done: Future[EngagementBuild] = Future()
+        done.set_result(self._publish(entry))
+        self._pending.append(done)
+
+    def finished(self, *, wait: bool = False) -> list[EngagementBuild]:
+        """The engagements published since the last call (all of them, with ``wait``)."""
+        ready = [f for f in self._pending if wait or f.done()]
+        self._pending = [f for f in self._pending if f not in ready]
+        return [future.result() for future in ready]
 
 
 def _guarded_paths(engagement: Engagement, out_root: Path, results: list[TaskResult]) -> list[str]:
