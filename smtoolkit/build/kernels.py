@@ -186,43 +186,35 @@ async def _handshake(kc: Any, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         msg_id = kc.kernel_info()
-        reply = await _reply_to(kc.shell_channel, msg_id, deadline, 5.0)
+        reply = await _next_of(kc.shell_channel, msg_id, min(deadline, time.monotonic() + 5.0))
         if reply is None:
             continue
-        if await _idle_of(kc.iopub_channel, msg_id, deadline):
+        idle = await _next_of(kc.iopub_channel, msg_id, min(deadline, time.monotonic() + 0.5), "idle")
+        if idle is not None:
             kc._handle_kernel_info_reply(reply)
             return
     raise BuildError(f"the kernel did not answer within {timeout:.0f} s")
 
 
-async def _reply_to(channel: Any, msg_id: str, deadline: float, wait: float) -> dict[str, Any] | None:
-    """The message on ``channel`` answering ``msg_id``, or None after ``wait`` seconds."""
-    until = min(deadline, time.monotonic() + wait)
+async def _next_of(
+    channel: Any, msg_id: str, until: float, status: str | None = None
+) -> dict[str, Any] | None:
+    """The next message on ``channel`` from request ``msg_id``, or None by the time ``until``.
+
+    With ``status`` only a status message with that execution state counts.
+    """
     while (left := until - time.monotonic()) > 0:
         try:
             msg: dict[str, Any] = await ensure_async(channel.get_msg(timeout=left))
         except Empty:
             return None
-        if msg.get("parent_header", {}).get("msg_id") == msg_id:
+        if msg.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        if status is None or (
+            msg.get("msg_type") == "status" and msg.get("content", {}).get("execution_state") == status
+        ):
             return msg
     return None
-
-
-async def _idle_of(channel: Any, msg_id: str, deadline: float) -> bool:
-    """True once IOPub delivers the idle status of ``msg_id`` (within 0.5 s)."""
-    until = min(deadline, time.monotonic() + 0.5)
-    while (left := until - time.monotonic()) > 0:
-        try:
-            msg = await ensure_async(channel.get_msg(timeout=left))
-        except Empty:
-            return False
-        if (
-            msg.get("parent_header", {}).get("msg_id") == msg_id
-            and msg.get("msg_type") == "status"
-            and msg.get("content", {}).get("execution_state") == "idle"
-        ):
-            return True
-    return False
 
 
 class WarmEngine(NBClientEngine):  # type: ignore[misc]
