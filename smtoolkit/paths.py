@@ -1,4 +1,4 @@
-"""Slugs and file references that must stay inside the folder they belong to."""
+"""Slugs and file references that must stay inside the folder they belong to, and the firm file above them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 from smtoolkit.errors import UnsafePathError
 
-__all__ = ["SLUG_PATTERN", "check_slug", "inside"]
+__all__ = ["FIRM_FILE", "SLUG_PATTERN", "check_slug", "find_firm_file", "inside"]
 
+#: The firm settings file; the nearest one at or above an engagement folder applies.
+FIRM_FILE = "smtoolkit.toml"
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 
@@ -43,3 +45,13 @@ def inside(base: Path, reference: str, *, what: str = "file") -> Path:
             f"put the file inside {base.name}/ and name it relative to that folder"
         )
     return resolved
+
+
+def find_firm_file(folder: Path) -> Path | None:
+    """The nearest ``smtoolkit.toml`` in ``folder`` or above it, up to the filesystem root."""
+    start = folder.resolve()
+    for base in (start, *start.parents):
+        candidate = base / FIRM_FILE
+        if candidate.is_file():
+            return candidate
+    return None

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from smtoolkit._version import __version__
 from smtoolkit.build.transport import engagement_files
+from smtoolkit.paths import find_firm_file
 from smtoolkit.resources import notebooks_dir, templates_dir
 
 if TYPE_CHECKING:
@@ -53,7 +54,6 @@ __all__ = [
 
 BUILD_FILE = "build.json"
 _ENGAGEMENT_FILE = "engagement.yaml"
-_FIRM_FILE = "smtoolkit.toml"
 _PLUGIN_GROUP = "smtoolkit.checks"
 _SKIP_PARTS = frozenset({"__pycache__", ".ipynb_checkpoints", ".mypy_cache", ".pytest_cache"})
 
@@ -117,21 +117,19 @@ def toolkit_fingerprint() -> str:
 
 def _firm_inputs(folder: Path) -> list[str]:
     """Digests of the firm file above ``folder`` and of the logo and template it names."""
-    for base in (folder, *folder.parents):
-        candidate = base / _FIRM_FILE
-        if not candidate.is_file():
-            continue
-        parts = [str(candidate), tree_digest(candidate)]
-        try:
-            firm = tomllib.loads(candidate.read_text(encoding="utf-8")).get("firm", {})
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return parts
-        for key in ("logo", "template"):
-            value = firm.get(key) if isinstance(firm, dict) else None
-            if isinstance(value, str) and value:
-                parts.append(f"{key}:{tree_digest(base / value)}")
+    found = find_firm_file(folder)
+    if found is None:
+        return []
+    parts = [str(found), tree_digest(found)]
+    try:
+        firm = tomllib.loads(found.read_text(encoding="utf-8")).get("firm", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return parts
-    return []
+    for key in ("logo", "template"):
+        value = firm.get(key) if isinstance(firm, dict) else None
+        if isinstance(value, str) and value:
+            parts.append(f"{key}:{tree_digest(found.parent / value)}")
+    return parts
 
 
 def engagement_key(folder: Path, options: Mapping[str, Any]) -> str:

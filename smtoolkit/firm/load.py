@@ -31,7 +31,7 @@ from smtoolkit.engagement import display_path, explain_error
 from smtoolkit.errors import ConfigError, UnsafePathError, ValidationError
 from smtoolkit.firm.lines import line_of, syntax_error_line
 from smtoolkit.models import Settings
-from smtoolkit.paths import inside
+from smtoolkit.paths import FIRM_FILE, find_firm_file, inside
 
 __all__ = [
     "FIRM_FILE",
@@ -46,7 +46,6 @@ __all__ = [
     "parse_firm",
 ]
 
-FIRM_FILE = "smtoolkit.toml"
 #: The file a firm template folder must hold; it extends ``report/index.html.j2``.
 TEMPLATE_ENTRY = "index.html.j2"
 #: The files of a firm template folder that travel with a build: templates and text assets.
@@ -137,16 +136,6 @@ class Firm:
         """``file:line`` of ``toml_path``, or the file alone when the key is not written in it."""
         line = self.line(toml_path)
         return f"{self.source}:{line}" if line else self.source
-
-
-def find_firm_file(folder: Path) -> Path | None:
-    """The nearest ``smtoolkit.toml`` in ``folder`` or above it, up to the filesystem root."""
-    start = folder.resolve()
-    for base in (start, *start.parents):
-        candidate = base / FIRM_FILE
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def firm_for(folder: Path) -> Firm | None:
