@@ -140,7 +140,8 @@ def _detected(path: Path) -> tuple[list[_Detection], list[str]]:
 
     Callers asking for different kinds (each check reads its own) look at the same files;
     the key is the path with its modification time and size, so a changed file is read
-    again. Detections are not changed by importing them, so sharing them is safe.
+    again. Importing a detection changes at most a text file's encoding, to the one its
+    rows were then read with, so sharing detections gives the same tables.
     """
     try:
         stat = path.stat()
