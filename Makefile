@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint typecheck unit lab bench browser clean
+.PHONY: install demo test lint typecheck unit lab bench browser clean wheel-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,13 @@ browser:
 	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
 	  else echo "chromium missing: browser tests will be skipped"; fi; }
 
+# The installed-package test: builds the wheel and installs it into a fresh venv (minutes).
+wheel-test: install
+	$(BIN)/pytest -m wheel
+
 test: install browser lint typecheck
 	$(BIN)/pytest
+	$(BIN)/pytest -m wheel
 
 lab: install
 	$(BIN)/smtoolkit lab

@@ -30,6 +30,59 @@ def _fail(error: SmToolkitError) -> None:
     raise typer.Exit(error.exit_code)
 
 
+def _show_version(value: bool) -> None:
+    if not value:
+        return
+    from smtoolkit._version import __version__
+    from smtoolkit.build.incremental import toolkit_fingerprint
+    from smtoolkit.resources import toolkit_root
+
+    out.print(f"smtoolkit {__version__}", soft_wrap=True)
+    out.print(f"toolkit digest: {toolkit_fingerprint()}", soft_wrap=True)
+    out.print(f"installed at: {escape(str(toolkit_root()))}", soft_wrap=True)
+    raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="print the version and the toolkit digest recorded with every build, and exit",
+        ),
+    ] = False,
+) -> None:
+    """Workshops and reports for the Bitkom 10-point strategic social media check."""
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="folder of the workspace; created when missing")] = Path("."),
+) -> None:
+    """Make FOLDER a workspace: smtoolkit.toml, engagements/, .gitignore and a README."""
+    from smtoolkit.engagement import display_path
+    from smtoolkit.workspace import init_workspace
+
+    try:
+        report = init_workspace(folder)
+    except SmToolkitError as error:
+        _fail(error)
+    for path in report.created:
+        out.print(f"created {escape(display_path(path))}", soft_wrap=True)
+    for path in report.kept:
+        out.print(f"kept {escape(display_path(path))} (already there)", soft_wrap=True)
+    if report.enclosing is not None:
+        err.print(
+            f"[yellow]note:[/] this workspace lies inside {escape(str(report.enclosing.root))}; "
+            "commands run in it use its own smtoolkit.toml, not the one above",
+            soft_wrap=True,
+        )
+    out.print(f"workspace ready: {escape(str(report.workspace.root))}", soft_wrap=True)
+
+
 def _report_plugin_problems() -> None:
     from smtoolkit.checks.registry import plugin_problems
 
@@ -41,7 +94,9 @@ def _report_plugin_problems() -> None:
 def new(
     slug: Annotated[str, typer.Argument(help="folder name of the engagement, e.g. acme")],
     name: Annotated[str, typer.Option("--name", help='the client\'s name, e.g. "ACME GmbH"')],
-    root: Annotated[Path, typer.Option(help="folder holding the engagements")] = Path("engagements"),
+    root: Annotated[
+        Path | None, typer.Option(help="folder holding the engagements; default: the workspace's")
+    ] = None,
     lang: Annotated[
         str | None,
         typer.Option("--lang", help="report language: de or en; default: the firm file's, else de"),
@@ -49,9 +104,10 @@ def new(
 ) -> None:
     """Create a new engagement from the commented skeleton."""
     from smtoolkit.scaffold import new_engagement
+    from smtoolkit.workspace import engagements_dir
 
     try:
-        folder = new_engagement(root, slug, name, language=lang)
+        folder = new_engagement(root or engagements_dir(), slug, name, language=lang)
     except SmToolkitError as error:
         _fail(error)
     out.print(f"created {folder / 'engagement.yaml'}")
@@ -168,8 +224,12 @@ def _run_build(
 @app.command("build")
 def build_command(
     engagements: Annotated[list[str] | None, typer.Argument(help="engagement folders")] = None,
-    every: Annotated[bool, typer.Option("--all", help="build every engagement under ./engagements")] = False,
-    out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("reports"),
+    every: Annotated[
+        bool, typer.Option("--all", help="build every engagement under the workspace's engagements/")
+    ] = False,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="output folder; default: the workspace's reports/")
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="de or en; default: the engagement's")] = None,
     only: Annotated[str | None, typer.Option("--only", help="checks to build, e.g. 4,6 or effort")] = None,
     jobs: Annotated[
@@ -199,9 +259,11 @@ def build_command(
     ] = False,
 ) -> None:
     """Run the notebooks of each engagement and publish its HTML report."""
+    from smtoolkit.workspace import engagements_dir, reports_dir
+
     references = list(engagements or [])
     if every:
-        root = Path("engagements")
+        root = engagements_dir()
         if not root.is_dir():
             err.print(
                 f"[bold red]error:[/] --all: no folder {escape(str(root.resolve()))}; run the command in "
@@ -217,7 +279,7 @@ def build_command(
     raise typer.Exit(
         _run_build(
             references,
-            out_dir,
+            out_dir or reports_dir(),
             lang,
             only,
             workers,
@@ -317,25 +379,34 @@ def config_command(
     out.print(escape(format_settings(effective_settings(loaded, every_answer=every_answer))), soft_wrap=True)
 
 
-def _demo_folder() -> Path:
-    from smtoolkit.resources import toolkit_root
-
-    for base in (Path.cwd(), *Path.cwd().parents):
-        if (base / "engagements" / "demo" / "engagement.yaml").is_file():
-            return base / "engagements" / "demo"
-    return toolkit_root() / "engagements" / "demo"
-
-
 @app.command()
 def demo(
-    out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("reports"),
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="output folder; default: the workspace's reports/")
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="de or en")] = None,
 ) -> None:
-    """Build the demo client's report and print the path of its index.html."""
-    code = _run_build([str(_demo_folder())], out_dir, lang, None, os.cpu_count() or 1)
-    index = (out_dir / "demo" / "index.html").resolve()
+    """Build the demo client in the workspace (or a temporary folder) and print its index.html."""
+    from smtoolkit.demo import prepare_demo
+    from smtoolkit.engagement import display_path
+
+    try:
+        place = prepare_demo()
+    except SmToolkitError as error:
+        _fail(error)
+    shown = escape(display_path(place.engagement))
+    if place.temporary:
+        out.print(
+            f"no workspace here (make one with: smtoolkit init); the demo client is in {shown}",
+            soft_wrap=True,
+        )
+    elif place.copied:
+        out.print(f"copied the demo client to {shown}", soft_wrap=True)
+    target = out_dir or place.reports
+    code = _run_build([str(place.engagement)], target, lang, None, os.cpu_count() or 1)
+    index = (target / place.engagement.name / "index.html").resolve()
     if index.is_file():
-        out.print(str(index))
+        out.print(escape(str(index)), soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -17,6 +17,7 @@ from smtoolkit.checks.registry import CheckSpec, registry
 from smtoolkit.errors import EngagementNotFoundError, ValidationError
 from smtoolkit.models import COLOR_PATTERN, Client, Settings, StrictModel
 from smtoolkit.paths import check_slug, inside
+from smtoolkit.workspace import find_workspace
 
 if TYPE_CHECKING:
     from smtoolkit.firm.load import Firm
@@ -131,7 +132,8 @@ def resolve_folder(reference: str | os.PathLike[str]) -> Path:
     """Find the engagement folder ``reference`` from the working directory or a parent of it.
 
     A notebook opened in ``notebooks/`` names ``engagements/demo`` just like a command run
-    from the workspace root, so relative names are also tried against each parent folder.
+    from the workspace root, so relative names are also tried against each parent folder,
+    and a bare name such as ``acme`` also in the workspace's ``engagements/``.
     """
     raw = Path(reference)
     if raw.is_absolute():
@@ -139,6 +141,9 @@ def resolve_folder(reference: str | os.PathLike[str]) -> Path:
     else:
         here = Path.cwd()
         candidates = [base / raw for base in (here, *here.parents)]
+        workspace = find_workspace(here)
+        if workspace is not None and len(raw.parts) == 1:
+            candidates.append(workspace.engagements / raw)
     for candidate in candidates:
         if (candidate / ENGAGEMENT_FILE).is_file():
             check_slug(candidate.resolve().name)

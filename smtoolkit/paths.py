@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from smtoolkit.errors import UnsafePathError
 
-__all__ = ["FIRM_FILE", "SLUG_PATTERN", "check_slug", "find_firm_file", "inside"]
+__all__ = ["FIRM_FILE", "SLUG_PATTERN", "check_slug", "find_firm_file", "find_upwards", "inside"]
 
 #: The firm settings file; the nearest one at or above an engagement folder applies.
 FIRM_FILE = "smtoolkit.toml"
@@ -47,11 +48,13 @@ def inside(base: Path, reference: str, *, what: str = "file") -> Path:
     return resolved
 
 
+def find_upwards(folder: Path, holds: Callable[[Path], bool]) -> Path | None:
+    """The nearest of ``folder`` and the folders above it for which ``holds`` is true, as git looks."""
+    start = folder.resolve()
+    return next((base for base in (start, *start.parents) if holds(base)), None)
+
+
 def find_firm_file(folder: Path) -> Path | None:
     """The nearest ``smtoolkit.toml`` in ``folder`` or above it, up to the filesystem root."""
-    start = folder.resolve()
-    for base in (start, *start.parents):
-        candidate = base / FIRM_FILE
-        if candidate.is_file():
-            return candidate
-    return None
+    base = find_upwards(folder, lambda base: (base / FIRM_FILE).is_file())
+    return None if base is None else base / FIRM_FILE

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from smtoolkit._version import __version__
 from smtoolkit.atomic import write_atomic
 from smtoolkit.build import incremental
 from smtoolkit.build.tasks import Job, PageSpec, Task, TaskOutput, TaskResult
@@ -157,6 +158,7 @@ def page_context(engagement: Engagement, language: str) -> dict[str, Any]:
         "logo_data_uri": logo_data_uri(logo),
         "css": branding_css(branding.primary_color),
         "template_files": engagement.firm.template_files() if engagement.firm is not None else {},
+        "generator": f"smtoolkit {__version__}",
     }
 
 

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from smtoolkit._version import __version__
 from smtoolkit.atomic import write_atomic
+from smtoolkit.build.incremental import toolkit_fingerprint
 from smtoolkit.build.tasks import PageSpec, TaskResult
 from smtoolkit.checks.base import Result
 from smtoolkit.checks.registry import CheckSpec
@@ -169,6 +170,7 @@ def write_build_json(
         "engagement": engagement.slug,
         "language": language,
         "toolkit_version": __version__,
+        "toolkit_digest": toolkit_fingerprint(),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "status": "ok" if all(r.ok for r in results) and not problems else "failed",
         "pages": [
