@@ -33,13 +33,12 @@ def _fail(error: SmToolkitError) -> None:
 def _show_version(value: bool) -> None:
     if not value:
         return
-    from smtoolkit._version import __version__
+    import smtoolkit
     from smtoolkit.build.incremental import toolkit_fingerprint
-    from smtoolkit.resources import toolkit_root
 
-    out.print(f"smtoolkit {__version__}", soft_wrap=True)
+    out.print(f"smtoolkit {smtoolkit.__version__}", soft_wrap=True)
     out.print(f"toolkit digest: {toolkit_fingerprint()}", soft_wrap=True)
-    out.print(f"installed at: {escape(str(toolkit_root()))}", soft_wrap=True)
+    out.print(f"installed at: {escape(str(Path(smtoolkit.__file__).resolve().parent))}", soft_wrap=True)
     raise typer.Exit(0)
 
 
@@ -394,14 +393,14 @@ def demo(
         place = prepare_demo()
     except SmToolkitError as error:
         _fail(error)
-    shown = escape(display_path(place.engagement))
     if place.temporary:
         out.print(
-            f"no workspace here (make one with: smtoolkit init); the demo client is in {shown}",
+            "no workspace here (make one with: smtoolkit init); the demo client is in "
+            f"{escape(str(place.engagement))}",
             soft_wrap=True,
         )
     elif place.copied:
-        out.print(f"copied the demo client to {shown}", soft_wrap=True)
+        out.print(f"copied the demo client to {escape(display_path(place.engagement))}", soft_wrap=True)
     target = out_dir or place.reports
     code = _run_build([str(place.engagement)], target, lang, None, os.cpu_count() or 1)
     index = (target / place.engagement.name / "index.html").resolve()

@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import smtoolkit
 from smtoolkit._version import __version__
 from smtoolkit.build.incremental import toolkit_fingerprint
 from tests.cli.test_cli import assert_no_traceback, run
 
 
 def test_version_prints_the_version_and_the_digest_of_the_incremental_keys(tmp_path: Path) -> None:
-    """`--version` prints `smtoolkit <version>` and the toolkit digest the build keys use, and exits 0."""
+    """`--version` prints `smtoolkit <version>`, the toolkit digest the build keys use and the package folder."""
     result = run("--version", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"smtoolkit {__version__}"
     assert lines[1] == f"toolkit digest: {toolkit_fingerprint()}"
     assert re.fullmatch(r"toolkit digest: [0-9a-f]{64}", lines[1])
+    assert lines[2] == f"installed at: {Path(smtoolkit.__file__).resolve().parent}"
 
 
 def test_init_creates_a_workspace_and_says_what_it_kept(tmp_path: Path) -> None:

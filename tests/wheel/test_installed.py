@@ -8,6 +8,7 @@ must be enough) takes minutes, so these tests run only when selected with ``-m w
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -54,8 +55,13 @@ class Installed:
         return result
 
 
-def _package_files(package: Path) -> set[str]:
-    return {p.relative_to(package).as_posix() for p in package.rglob("*") if "__pycache__" not in p.parts}
+def _package_files(package: Path) -> dict[str, str]:
+    """Every file of the installed package (bytecode caches aside) with the sha256 of its content."""
+    return {
+        p.relative_to(package).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in package.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def _step(label: str, command: list[str], **kwargs: object) -> None:
@@ -103,7 +109,7 @@ class Session:
     workspace: Path
     init: subprocess.CompletedProcess[str]
     demo: subprocess.CompletedProcess[str]
-    package_before: set[str]
+    package_before: dict[str, str]
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +136,7 @@ def test_the_wheel_carries_demo_notebooks_and_templates_but_no_local_state(insta
 
 
 def test_version_names_the_release_and_the_toolkit_digest(installed: Installed, tmp_path: Path) -> None:
-    """`smtoolkit --version` prints the distribution's version and a sha256 digest, and exits 0."""
+    """`smtoolkit --version` prints the distribution's version, a sha256 digest and the installed package, and exits 0."""
     result = installed.run("--version", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     version = re.search(r"^Version: (\S+)$", _metadata(installed.wheel), re.MULTILINE)
@@ -138,6 +144,7 @@ def test_version_names_the_release_and_the_toolkit_digest(installed: Installed, 
     lines = result.stdout.splitlines()
     assert lines[0] == f"smtoolkit {version.group(1)}"
     assert re.fullmatch(r"toolkit digest: [0-9a-f]{64}", lines[1])
+    assert lines[2] == f"installed at: {installed.package}"
 
 
 def _generator(html: str) -> str | None:
@@ -193,7 +200,7 @@ def test_demo_builds_the_demo_client_in_the_workspace(installed: Installed, sess
 
 
 def test_demo_never_writes_into_the_installed_package(installed: Installed, session: Session) -> None:
-    """After init and demo the installed package holds exactly the files it held before (bytecode caches aside)."""
+    """After init and demo the installed package holds the same files with the same content (bytecode caches aside)."""
     assert session.demo.returncode == 0
     assert _package_files(installed.package) == session.package_before
 
