@@ -16,7 +16,9 @@ import nbformat
 import openpyxl
 import pytest
 
+from smtoolkit._version import __version__
 from smtoolkit.build import ProcessExecutor, build
+from smtoolkit.build.incremental import toolkit_fingerprint
 from smtoolkit.checks.registry import get, registry
 from smtoolkit.engagement import load_engagement
 from smtoolkit.i18n import render, translate
@@ -56,12 +58,15 @@ def test_demo_builds_every_registered_check_in_german(demo_copy: Path, tmp_path:
         assert "Hallberg Pumpen GmbH" in html and "Nordlicht Digitalberatung" in html
         assert "Vertraulich – nur für Hallberg Pumpen GmbH bestimmt." in html
         assert str(demo_copy) not in html and str(tmp_path) not in html
+        assert f'content="smtoolkit {__version__}"' in html and 'name="generator"' in html, spec.page
     effort = page(out, "demo", "04-effort.html")
     assert "Stunden nach Aufgabe und Kanal" in effort and "Std." in effort
     assert 'href="#sec-effort-budget"' in effort and 'id="sec-effort-budget"' in effort
     assert "data:image/png;base64," in effort and "data:image/svg+xml;base64," in effort
     report = json.loads((out / "demo" / "build.json").read_text())
     assert report["status"] == "ok" and {p["status"] for p in report["pages"]} == {"ok"}
+    assert report["toolkit_version"] == __version__ and report["toolkit_digest"] == toolkit_fingerprint()
+    assert f'<meta name="generator" content="smtoolkit {__version__}">' in index
     assert report["files"][:3] == ["index.html", "report.html", "action-plan.xlsx"]
     assert (out / "_debug" / "demo" / "04_effort.ipynb").is_file()
     assert not (out / "demo" / "04_effort.ipynb").exists()
