@@ -266,7 +266,7 @@ def build_command(
         if not root.is_dir():
             err.print(
                 f"[bold red]error:[/] --all: no folder {escape(str(root.resolve()))}; run the command in "
-                "the workspace that holds engagements/",
+                "a workspace (a folder holding engagements/, made by smtoolkit init) or below it",
                 soft_wrap=True,
             )
             raise typer.Exit(2)
