@@ -124,7 +124,7 @@ def detections(
     g = grid(counts, resolution)
     daily = resolution == "daily"
     if daily:
-        phases = [(g.periods.dayofweek.to_numpy(), e.cycles)]
+        phases = [(g.periods.day_of_week.to_numpy(), e.cycles)]
     else:
         phases = [(g.periods.hour.to_numpy(), e.cycles_hourly)]
     fallback = e.fallback if daily else e.fallback_hourly
