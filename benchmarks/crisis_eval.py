@@ -97,12 +97,13 @@ def load(nab: Nab, names: list[str], resolution: str) -> list[Labelled]:
     for name in names:
         raw = pd.read_csv(io.StringIO(nab.text(f"data/{name}")), parse_dates=["timestamp"])
         series = raw.set_index("timestamp")["value"].astype(float)
-        step = series.index.to_series().diff().median()
-        expected = pd.Timedelta(1, unit="D" if freq == "D" else "h") / step
+        step = pd.Timedelta(series.index.to_series().diff().median())
+        expected = float(pd.Timedelta(1, unit="D" if freq == "D" else "h") / step)
         grouped = series.resample(freq)
-        counts = grouped.sum()[grouped.count() >= 0.9 * expected]
-        periods = counts.index
-        ends = periods + pd.Timedelta(1, unit="D" if freq == "D" else "h")
+        full = grouped.count().to_numpy() >= 0.9 * expected
+        counts: pd.Series = grouped.sum()[full]
+        periods = pd.DatetimeIndex(counts.index)
+        ends = periods.shift(1, freq=freq)
         windows = []
         for start, end in labels[name]:
             first, last = pd.Timestamp(start), pd.Timestamp(end)

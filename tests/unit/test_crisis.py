@@ -247,8 +247,10 @@ def test_without_monitoring_data_the_readiness_is_still_scored(tmp_path: Path) -
 def test_answers_reject_impossible_values() -> None:
     """Thresholds must be positive and the approval time within a month."""
     with pytest.raises(ValueError):
-        CrisisAnswers.model_validate({"alert": {"threshold": 0}})
+        CrisisAnswers.model_validate({"alert_threshold": 0})
     assert CrisisAnswers.model_validate({"cusum_h": 2.26}).alert == AlertSettings()  # retired: ignored
+    tuned = CrisisAnswers.model_validate({"alert_threshold": 4, "expert_jump": None}).alert
+    assert tuned.threshold == 4.0 and tuned.expert.jump is None and tuned.expert.cusum_h_hourly == 12.0
     with pytest.raises(ValueError):
         CrisisAnswers.model_validate({"approval_hours": -1})
 

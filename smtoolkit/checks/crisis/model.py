@@ -104,8 +104,30 @@ class CrisisAnswers(StrictModel):
     after_hours: Literal["none", "informal", "rota"] = "none"
     last_drill: dt.date | None = None
     playbook: list[PlaybookItem] = Field(default_factory=list)
-    alert: AlertSettings = Field(default_factory=lambda: AlertSettings())
     min_share_mentions: int = Field(3, ge=1, le=100, description="fewest mentions for a negative share")
+    # the alert rule: flat fields (one form control each; a firm file can set them too)
+    alert_threshold: float = Field(3.5, gt=0.0, le=20.0, description="robust z above which a period alerts")
+    alert_min_excess: float = Field(10.0, ge=0.0, le=1e6, description="fewest mentions above the expected")
+    # expert settings of the alert rule (AlertExpert without the prefix)
+    expert_cycles: int = Field(4, ge=2, le=12)
+    expert_cycles_hourly: int = Field(7, ge=2, le=60)
+    expert_fallback: int = Field(7, ge=3, le=60)
+    expert_fallback_hourly: int = Field(24, ge=3, le=720)
+    expert_window_days: int = Field(28, ge=7, le=180)
+    expert_min_scale: float = Field(0.1, ge=0.0, le=2.0)
+    expert_jump: float | None = Field(4.0, gt=0.0, le=20.0)
+    expert_jump_hourly: float | None = Field(None, gt=0.0, le=20.0)
+    expert_cusum_h: float | None = Field(None, gt=0.0, le=100.0)
+    expert_cusum_h_hourly: float | None = Field(12.0, gt=0.0, le=100.0)
+    expert_cusum_shift: float = Field(2.0, gt=1.0, le=20.0)
+
+    @property
+    def alert(self) -> AlertSettings:
+        """The alert rule's settings of this engagement, as ``alerts()`` takes them."""
+        expert = {name: getattr(self, f"expert_{name}") for name in AlertExpert.model_fields}
+        return AlertSettings(
+            threshold=self.alert_threshold, min_excess=self.alert_min_excess, expert=AlertExpert(**expert)
+        )
 
     @model_validator(mode="before")
     @classmethod
