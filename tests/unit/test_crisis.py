@@ -333,3 +333,15 @@ def test_alerts_keep_the_index_and_accept_awkward_input() -> None:
         alerts(pd.Series([1.0, 2.0], index=["a", "b"]))
     with pytest.raises(ConfigError, match="resolution"):
         alerts(counts, "weekly")  # type: ignore[arg-type]
+
+
+def test_demo_live_incident_shows_the_last_72_hours() -> None:
+    """The viral video on 29 October alerts, so the page holds 72 hours whose sum is the last 3 days' mentions."""
+    details = demo_result().details
+    hourly = details.hourly
+    assert hourly is not None and len(hourly) == 72
+    assert hourly.index[0] == pd.Timestamp("2026-10-29 00:00") and hourly.index[-1] == pd.Timestamp(
+        "2026-10-31 23:00"
+    )
+    assert hourly["mentions"].sum() == details.signals["mentions"].loc["2026-10-29":"2026-10-31"].sum()
+    assert hourly["mentions"].loc[:"2026-10-29 09:00"].sum() == 0  # the video went out at 10:00
