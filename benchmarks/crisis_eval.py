@@ -264,6 +264,13 @@ def main(argv: list[str] | None = None) -> int:
             scores = {label: score(rule, data) for label, rule in candidates.items()}
             for label, s in scores.items():
                 print(line(label, s))
+            for source, items in (
+                ("  Twitter only", [d for d in data if d.name.startswith("Twitter")]),
+                ("  taxi only", [d for d in data if not d.name.startswith("Twitter")]),
+            ):
+                if items and len(items) < len(data):
+                    for label in ("naive_z7>3 (baseline)", "alerts() = page rule"):
+                        print(line(f"{source}: {label.split(' ')[0]}", score(candidates[label], items)))
             if split == splits[-1]:
                 page, base = scores["alerts() = page rule"], scores["naive_z7>3 (baseline)"]
                 finals.append(
