@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import statistics
 from pathlib import Path
@@ -182,8 +183,9 @@ def test_daily_levels_use_the_median_of_the_28_days_before() -> None:
     assert levels.iloc[-1] == 5 and levels.iloc[:-1].max() == 0
 
 
+@functools.cache
 def demo_result():  # type: ignore[no-untyped-def]
-    """Check 08 on the demo engagement."""
+    """Check 08 on the demo engagement (computed once for the module)."""
     engagement = load_engagement(ROOT / "engagements" / "demo")
     return analyse(engagement.section("crisis"), engagement)
 
