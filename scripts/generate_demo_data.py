@@ -21,7 +21,16 @@ Period: 2025-11-01 to 2026-10-31.  Planted events, for the analyses to find:
   many negative mentions of Hallberg in news and social media (the crisis)
 * 2026-05-05 to 2026-05-08: IFAT trade fair; more, mostly positive mentions of all three
 * 2026-06-16: Kessler Fluidtechnik announces a new plant (positive)
+* 2026-09-08 to 2026-09-12: Hallberg's ThermoFlow campaign; more, mostly positive mentions
 * 2026-09-22 and 2026-09-23: Norder Pumpenwerke announces job cuts (negative)
+* 2026-10-29 from 10:00: a Hallberg apprentice video goes viral (positive mentions)
+
+Mention volumes are drawn like real ones: negative binomial (a Poisson count whose mean
+is itself gamma-distributed, so the variance exceeds the mean), with a weekly rhythm
+(busy Tuesdays, quiet Sundays), a slow upward trend over the year, and times of day
+following a daily rhythm (morning and evening peaks on social media, office hours for
+news).  The crisis, the trade fair, the campaign and the viral post are the peaks;
+November to February and June to August hold no planted event.
 
 The output is deterministic: the same seed gives byte-identical files (workbooks get
 fixed timestamps).  Usage: ``python scripts/generate_demo_data.py [--out DIR] [--seed N]``.
@@ -76,6 +85,13 @@ def poisson(rng: random.Random, lam: float) -> int:
         if p <= limit:
             return k
         k += 1
+
+
+def negative_binomial(rng: random.Random, mean: float, size: float) -> int:
+    """A negative binomial draw with ``mean`` and variance mean + mean² ÷ ``size`` (gamma-Poisson)."""
+    if mean <= 0:
+        return 0
+    return poisson(rng, mean * rng.gammavariate(size, 1 / size))
 
 
 def lognormal(rng: random.Random, median: float, sigma: float) -> int:
@@ -151,6 +167,19 @@ def at(day: dt.date, rng: random.Random, start_hour: int, end_hour: int) -> dt.d
     """A random time of day between two hours (local time)."""
     minute = rng.randrange(start_hour * 60, end_hour * 60)
     return dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
+
+
+#: Relative mention volume by hour of the day (local time): social media peaks in the
+#: morning and the evening, news during office hours.
+SOCIAL_HOURS = (1, 1, 1, 1, 1, 2, 4, 7, 9, 9, 8, 8, 9, 8, 7, 7, 7, 8, 9, 10, 10, 8, 5, 2)
+NEWS_HOURS = (0, 0, 0, 0, 0, 1, 3, 6, 9, 10, 10, 9, 8, 8, 8, 7, 6, 5, 3, 2, 1, 1, 0, 0)
+
+
+def at_rhythm(day: dt.date, rng: random.Random, weights: Sequence[int], first_hour: int = 0) -> dt.datetime:
+    """A time of day drawn from the hourly ``weights``, not before ``first_hour``."""
+    hours = list(range(first_hour, 24))
+    hour = rng.choices(hours, weights=[weights[h] for h in hours])[0]
+    return dt.datetime.combine(day, dt.time(hour, rng.randrange(60)))
 
 
 def in_crisis(day: dt.date) -> bool:
@@ -853,9 +882,18 @@ IFAT_TEXTS = {
 }
 
 
+WEEKDAY = (1.0, 1.15, 1.1, 1.0, 0.85, 0.4, 0.35)
+"""Relative mention volume Monday to Sunday."""
+DISPERSION = 3.0
+"""Size of the negative binomial: variance = mean + mean² ÷ 3."""
+CAMPAIGN = (dt.date(2026, 9, 8), dt.date(2026, 9, 12))
+VIRAL = dt.date(2026, 10, 29)
+
+
 def mention_plan(day: dt.date) -> dict[str, tuple[float, dict[str, float]]]:
     """Expected mentions per entity on ``day`` and the sentiment mix."""
-    weekday = 1.0 if day.weekday() < 5 else 0.45
+    trend = 0.85 + 0.3 * (day - START).days / (END - START).days  # slow growth over the year
+    weekday = WEEKDAY[day.weekday()] * trend
     plan = {
         HALLBERG: (4.2 * weekday, {"positive": 0.25, "neutral": 0.6, "negative": 0.15}),
         KESSLER: (3.0 * weekday, {"positive": 0.25, "neutral": 0.6, "negative": 0.15}),
@@ -868,11 +906,29 @@ def mention_plan(day: dt.date) -> dict[str, tuple[float, dict[str, float]]]:
         for entity in plan:
             lam, _ = plan[entity]
             plan[entity] = (lam + 7, {"positive": 0.45, "neutral": 0.5, "negative": 0.05})
+    if CAMPAIGN[0] <= day <= CAMPAIGN[1]:
+        lam, _ = plan[HALLBERG]
+        plan[HALLBERG] = (lam + 6, {"positive": 0.5, "neutral": 0.45, "negative": 0.05})
+    if day in (VIRAL, VIRAL + dt.timedelta(days=1)):
+        lam, _ = plan[HALLBERG]
+        plan[HALLBERG] = (
+            lam + (30 if day == VIRAL else 12),
+            {"positive": 0.7, "neutral": 0.27, "negative": 0.03},
+        )
     if day == dt.date(2026, 6, 16):
         plan[KESSLER] = (14.0, {"positive": 0.7, "neutral": 0.3, "negative": 0.0})
     if day in (dt.date(2026, 9, 22), dt.date(2026, 9, 23)):
         plan[NORDER] = (14.0, {"positive": 0.0, "neutral": 0.3, "negative": 0.7})
     return plan
+
+
+def planned(day: dt.date, entity: str) -> bool:
+    """True when ``entity``'s volume on ``day`` is a planted event (drawn without extra noise)."""
+    if entity == HALLBERG and (
+        in_crisis(day) or CAMPAIGN[0] <= day <= CAMPAIGN[1] or day in (VIRAL, VIRAL + dt.timedelta(days=1))
+    ):
+        return True
+    return dt.date(2026, 5, 5) <= day <= dt.date(2026, 5, 8)
 
 
 def pick(rng: random.Random, weights: dict[str, float]) -> str:
@@ -900,7 +956,9 @@ def mentions(rng: random.Random) -> list[Mention]:
     for day in days():
         for entity, (lam, sentiments) in mention_plan(day).items():
             crisis = entity == HALLBERG and in_crisis(day)
-            for _ in range(poisson(rng, lam)):
+            count = poisson(rng, lam) if planned(day, entity) else negative_binomial(rng, lam, DISPERSION)
+            first_hour = 10 if (crisis and day == CRISIS[0]) or (entity == HALLBERG and day == VIRAL) else 0
+            for _ in range(count):
                 counter += 1
                 sentiment = pick(rng, sentiments)
                 news_share = 0.38 if crisis else 0.3
@@ -923,11 +981,10 @@ def mentions(rng: random.Random) -> list[Mention]:
                     text = rng.choice(NEWS[(entity, sentiment)])
                 else:
                     text = rng.choice(SOCIAL_TEXTS[(entity, sentiment)])
-                hours = (6, 21) if channel in ("news", "blog") else (6, 24)
+                rhythm = NEWS_HOURS if channel in ("news", "blog") else SOCIAL_HOURS
                 english = bool(re.search(r"\b(the|recalls|from|looks|here|using)\b", text))
-                result.append(
-                    Mention(counter, entity, sentiment, channel, at(day, rng, *hours), text, english)
-                )
+                time = at_rhythm(day, rng, rhythm, first_hour)
+                result.append(Mention(counter, entity, sentiment, channel, time, text, english))
     result.sort(key=lambda m: m.time)
     return result
 

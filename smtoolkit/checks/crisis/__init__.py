@@ -11,18 +11,22 @@ from smtoolkit.checks.crisis.detectors import (
     poisson_cusum,
     rolling_zscore,
 )
-from smtoolkit.checks.crisis.model import CrisisAnswers
+from smtoolkit.checks.crisis.model import AlertExpert, AlertSettings, CrisisAnswers
+from smtoolkit.checks.crisis.rule import alerts
 from smtoolkit.checks.crisis.scale import daily_levels, level_of
 from smtoolkit.checks.crisis.view import render
 from smtoolkit.checks.registry import CheckSpec, register
 
 __all__ = [
     "SPEC",
+    "AlertExpert",
+    "AlertSettings",
     "CrisisAnswers",
     "CrisisDetails",
     "Detection",
     "DetectorRun",
     "alarm_runs",
+    "alerts",
     "analyse",
     "backtest",
     "daily_levels",

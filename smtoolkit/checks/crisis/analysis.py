@@ -7,13 +7,12 @@ with the engagement's ``monitoring`` keyword sets), never check 06's page.
 mentions per day, only on days with at least ``min_share_mentions`` scored mentions
 (other days carry no value). Negative count = negative mentions per day.
 
-**Detectors** (:mod:`smtoolkit.checks.crisis.detectors`): on the volume the rolling
-z-score, EARS C1, C2, C3 and the Poisson CUSUM; on the negative share the z-score, C1,
-C2 and C3; the Poisson CUSUM also on the negative count (a share is no Poisson count).
-The CUSUM's expected count m_t is the mean of the 28 days before t − 2. Baseline SDs are
-floored at ``min_sigma`` (volume) and ``min_sigma_share`` (share), so a few mentions after
-a silent week raise no alarm. The backtest runs every detector over the whole history
-and lists the alarm days; an *episode* is a run of consecutive alarm days.
+**Alert rule** (:func:`smtoolkit.checks.crisis.rule.alerts`, the one rule the page
+shows, chosen on labelled real series): on the daily volume, the rule's detectors and
+the rule itself over the whole history (the backtest); an *episode* is a run of
+consecutive alert days. When the rule alerts within the last 3 days of the data (a live
+incident), the page also shows the last 72 hours hour by hour, from the mentions'
+timestamps, with the hourly rule.
 
 **Level.** :mod:`smtoolkit.checks.crisis.scale` per day; the current level is the highest
 of the last 7 days of the data.
@@ -38,11 +37,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from smtoolkit.checks.base import Criterion, Recommendation, Result
 from smtoolkit.checks.crisis import detectors as det
+from smtoolkit.checks.crisis.detectors import Detection
 from smtoolkit.checks.crisis.model import PLAYBOOK, CrisisAnswers
+from smtoolkit.checks.crisis.rule import alerts, combine, detections
 from smtoolkit.checks.crisis.scale import daily_levels
 from smtoolkit.checks.monitoring import CLIENT, Mentions, MonitoringAnswers, load_mentions
 from smtoolkit.errors import DataImportError
@@ -55,12 +57,12 @@ __all__ = [
     "analyse",
     "backtest",
     "criteria",
+    "live_hours",
     "signals",
 ]
 
 CURRENT_DAYS = 7
-CUSUM_WINDOW = 28
-CUSUM_LAG = 2
+LIVE_HOURS = 72
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class CrisisDetails:
     signals: pd.DataFrame | None = None
     runs: tuple[DetectorRun, ...] = ()
     levels: pd.Series | None = None
+    hourly: pd.DataFrame | None = None  # last 72 hours of a live incident: mentions, alert
     problem: str | None = None
     mentions: Mentions | None = field(default=None, repr=False)
 
@@ -137,40 +140,40 @@ def signals(mentions: Mentions, min_share_mentions: int = 3) -> pd.DataFrame:
 
 
 def backtest(frame: pd.DataFrame, answers: CrisisAnswers) -> tuple[DetectorRun, ...]:
-    """Run every detector over the history of ``frame`` (see :func:`signals`)."""
-    a = answers
-    volume = frame["mentions"].to_numpy(dtype=float)
-    share = frame["share"].to_numpy(dtype=float)
-    negative = frame["negative"].to_numpy(dtype=float)
-    runs = [
-        DetectorRun("volume", det.rolling_zscore(volume, a.zscore_window, a.zscore_threshold, a.min_sigma)),
-        DetectorRun("volume", det.ears_c1(volume, a.ears_threshold, a.min_sigma)),
-        DetectorRun("volume", det.ears_c2(volume, a.ears_threshold, a.min_sigma)),
-        DetectorRun("volume", det.ears_c3(volume, a.c3_threshold, a.min_sigma)),
-        DetectorRun(
-            "volume",
-            det.poisson_cusum(
-                volume, det.expected_counts(volume, CUSUM_WINDOW, CUSUM_LAG), a.cusum_k, a.cusum_h, reset=True
-            ),
-        ),
-        DetectorRun(
-            "share", det.rolling_zscore(share, a.zscore_window, a.zscore_threshold, a.min_sigma_share)
-        ),
-        DetectorRun("share", det.ears_c1(share, a.ears_threshold, a.min_sigma_share)),
-        DetectorRun("share", det.ears_c2(share, a.ears_threshold, a.min_sigma_share)),
-        DetectorRun("share", det.ears_c3(share, a.c3_threshold, a.min_sigma_share)),
-        DetectorRun(
-            "negative",
-            det.poisson_cusum(
-                negative,
-                det.expected_counts(negative, CUSUM_WINDOW, CUSUM_LAG),
-                a.cusum_k,
-                a.cusum_h,
-                reset=True,
-            ),
-        ),
-    ]
+    """The alert rule's detectors and the rule itself over the daily volume of ``frame``."""
+    volume = frame["mentions"].astype(float)
+    g, found = detections(volume, "daily", answers.alert)
+    runs = [DetectorRun("volume", detection) for detection in found.values()]
+    rule = Detection("alert", np.full(len(g.counts), np.nan), combine(found), answers.alert.threshold)
+    runs.append(DetectorRun("volume", rule))
     return tuple(runs)
+
+
+def live_hours(
+    mentions: Mentions, answers: CrisisAnswers, daily_alert: npt.NDArray[np.bool_]
+) -> pd.DataFrame | None:
+    """The client's mentions per hour over the last 72 hours, with the hourly rule, during a live incident.
+
+    Live: the daily rule alerts on one of the last 3 days of the data. None otherwise, or
+    when the mentions carry no time of day.
+    """
+    if not daily_alert[-(LIVE_HOURS // 24) :].any():
+        return None
+    raw = mentions.raw
+    if "published_at" not in raw or len(raw) != len(mentions.table):
+        return None
+    stamps = pd.to_datetime(raw["published_at"], errors="coerce")
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_localize(None)
+    stamps = stamps[mentions.table[CLIENT].to_numpy()].dropna()
+    if stamps.empty or (stamps.dt.floor("D") == stamps).all():
+        return None  # dates only: no hours to show
+    hours = stamps.dt.floor("h").value_counts().sort_index()
+    end = mentions.table["day"].max() + pd.Timedelta(hours=23)
+    index = pd.date_range(hours.index.min(), end, freq="h")
+    counts = hours.reindex(index, fill_value=0).astype(float)
+    alert = alerts(counts, "hourly", answers.alert)
+    return pd.DataFrame({"mentions": counts, "alert": alert}).iloc[-LIVE_HOURS:]
 
 
 def _reference(engagement: Any) -> dt.date:
@@ -198,10 +201,12 @@ def _details(answers: CrisisAnswers, engagement: Any) -> CrisisDetails:
     if mentions is None or mentions.table.empty or not mentions.table[CLIENT].any():
         return base
     frame = signals(mentions, answers.min_share_mentions)
+    runs = backtest(frame, answers)
     return replace(
         base,
         signals=frame,
-        runs=backtest(frame, answers),
+        runs=runs,
+        hourly=live_hours(mentions, answers, runs[-1].detection.alarm),
         levels=daily_levels(frame),
         mentions=mentions,
         problem=mentions.problems[0] if mentions.problems else None,
@@ -328,15 +333,13 @@ def _findings(d: CrisisDetails) -> list[Message]:
                     "crisis.finding.detected", {"count": Number(len(found_by)), "total": Number(len(d.runs))}
                 )
             )
-        episodes = {r.key: len(det.alarm_runs(r.detection.alarm)) for r in volume_runs}
-        quietest = min(episodes, key=lambda k: episodes[k])
+        rule = volume_runs[-1]
         found.append(
             Message(
                 "crisis.finding.episodes",
                 {
                     "days": Number(len(d.signals)),
-                    "quietest": Term(f"crisis.detector.{quietest}"),
-                    "count": Number(episodes[quietest]),
+                    "count": Number(len(det.alarm_runs(rule.detection.alarm))),
                 },
             )
         )

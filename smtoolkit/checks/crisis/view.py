@@ -12,6 +12,7 @@ from smtoolkit.checks.base import Result
 from smtoolkit.checks.crisis.analysis import CrisisDetails
 from smtoolkit.checks.crisis.detectors import alarm_runs
 from smtoolkit.checks.crisis.model import PLAYBOOK
+from smtoolkit.checks.crisis.rule import FALSE_ALARM_WEEKS
 from smtoolkit.checks.crisis.scale import LEVELS, Rule
 from smtoolkit.checks.registry import Block
 from smtoolkit.formatting import fmt_date, fmt_decimal, fmt_number, fmt_percent
@@ -59,6 +60,22 @@ def _timeline(d: CrisisDetails, t: Any, language: str) -> str:
     bottom.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
     return charts.image(fig, t("chart.timeline", name=d.client_name))
+
+
+def _hourly(d: CrisisDetails, t: Any, language: str) -> str:
+    assert d.hourly is not None
+    frame = d.hourly
+    fig, ax = plt.subplots(figsize=(8.5, 3.0))
+    ax.bar(frame.index, frame["mentions"].to_numpy(), width=1 / 24, align="edge", color="#9fb6cd")
+    alert = frame["alert"].to_numpy(dtype=bool)
+    ax.bar(
+        frame.index[alert], frame["mentions"].to_numpy()[alert], width=1 / 24, align="edge", color="#c0392b"
+    )
+    ax.set_title(t("chart.hourly", name=_plain(d.client_name)), loc="left", fontsize=11)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt_number(v, language)))
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.autofmt_xdate()
+    return charts.image(fig, t("chart.hourly", name=d.client_name))
 
 
 def _backtest_rows(d: CrisisDetails, language: str, t: Any) -> list[list[str]]:
@@ -160,7 +177,32 @@ def render(result: Result, language: str) -> list[Block]:
                 numeric=(1, 2, 3),
             )
         )
-        blocks.append(paragraph(t("note.detectors"), muted=True))
+        a = d.answers.alert
+        blocks.append(
+            paragraph(
+                t(
+                    "note.detectors",
+                    threshold=fmt_decimal(a.threshold, language, max_digits=1),
+                    jump=fmt_decimal(a.expert.jump or 0.0, language, max_digits=1),
+                    excess=fmt_number(a.min_excess, language),
+                    weeks=fmt_number(FALSE_ALARM_WEEKS, language),
+                ),
+                muted=True,
+            )
+        )
+        if d.hourly is not None:
+            blocks.append(heading(t("section.hourly"), "crisis.hourly"))
+            blocks.append(_hourly(d, t, language))
+            blocks.append(
+                paragraph(
+                    t(
+                        "note.hourly",
+                        threshold=fmt_decimal(a.threshold, language, max_digits=1),
+                        h=fmt_decimal(a.expert.cusum_h_hourly or 0.0, language, max_digits=1),
+                    ),
+                    muted=True,
+                )
+            )
 
     blocks.append(heading(t("section.triage"), "crisis.triage"))
     blocks.append(paragraph(t("note.triage")))
@@ -196,7 +238,7 @@ def render(result: Result, language: str) -> list[Block]:
             [t("col.method"), t("col.source")],
             [
                 (t(f"source.{k}.what"), t(f"source.{k}.where"))
-                for k in ("bitkom", "ears", "cusum", "scale", "triage")
+                for k in ("bitkom", "robust", "nbcusum", "scale", "triage")
             ],
         )
     )
