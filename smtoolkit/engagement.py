@@ -200,11 +200,13 @@ def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
     """
     from smtoolkit.firm.load import firm_for
     from smtoolkit.firm.merge import is_set, overlay
+    from smtoolkit.limits import limits_for
 
     folder = resolve_folder(reference)
     path = folder / ENGAGEMENT_FILE
     source = display_path(path)
-    document = yamlio.load(yamlio.read_text(path), source)
+    limits = limits_for(folder)
+    document = yamlio.load(yamlio.read_text(path, limits), source, limits)
     firm = firm_for(folder)
     problems: list[str] = []
 
