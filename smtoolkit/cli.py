@@ -54,7 +54,7 @@ def new(
         folder = new_engagement(root, slug, name, language=lang)
     except SmToolkitError as error:
         _fail(error)
-    out.print(f"created {folder / 'engagement.yaml'}")
+    out.print(f"created {escape(str(folder / 'engagement.yaml'))}", soft_wrap=True)
 
 
 @app.command()
@@ -73,7 +73,7 @@ def validate(
             err.print(f"[bold red]invalid:[/] {escape(str(error))}", soft_wrap=True)
             failed = True
             continue
-        out.print(f"ok: {engagement.slug} ({engagement.client.name})")
+        out.print(f"ok: {escape(engagement.slug)} ({escape(engagement.client.name)})", soft_wrap=True)
     raise typer.Exit(2 if failed else 0)
 
 
@@ -335,7 +335,7 @@ def demo(
     code = _run_build([str(_demo_folder())], out_dir, lang, None, os.cpu_count() or 1)
     index = (out_dir / "demo" / "index.html").resolve()
     if index.is_file():
-        out.print(str(index))
+        out.print(escape(str(index)), soft_wrap=True)
     raise typer.Exit(code)
 
 

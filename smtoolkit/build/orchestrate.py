@@ -614,9 +614,13 @@ def _release(
             rel.unsafe_page(slug, "index.html", p) for p in find_problems(index.read_text("utf-8"), guarded)
         ]
     bundle = out_root / f"{slug}.zip"
+    ours = rel.written_by_toolkit(bundle)
+    if bundle.exists() and not ours:
+        problems.append(rel.foreign_bundle(slug, bundle))
     if problems:
-        removed = bundle if bundle.exists() else None
-        bundle.unlink(missing_ok=True)
+        removed = bundle if ours else None
+        if ours:
+            bundle.unlink(missing_ok=True)
         return ReleaseOutcome(problems, None, removed)
     pages = [r.task.page.name for r in entry.results if r.ok]
     names = ["index.html", *pages, *(name for name in files if name != "index.html")]
