@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from smtoolkit.checks.datafiles import not_read
 from smtoolkit.checks.monitoring.model import MonitoringAnswers
 from smtoolkit.checks.monitoring.sentiment import LANG_DE, LANG_EN, label, language_votes, score
 from smtoolkit.checks.monitoring.sentiment import vocabulary as compile_vocabulary
@@ -394,7 +395,7 @@ def _imported(
 ) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
     data = cached_folder(Path(folder), {Kind.MENTIONS})
     tables = data.tables(Kind.MENTIONS)
-    problems = tuple(e.message for e in data.errors_for(Kind.MENTIONS))
+    problems = tuple(str(not_read(e.path, e.message, Path(folder))) for e in data.errors_for(Kind.MENTIONS))
     # one file: the importer already dropped its duplicate rows, no need to compare again
     frame = tables[0].data if len(tables) == 1 else data.frame(Kind.MENTIONS)
     names = tuple(sorted(t.path.name for t in tables))
