@@ -329,13 +329,15 @@ def prepare(
 
 
 def _author_keys(authors: pd.Index) -> frozenset[int]:
-    """Keys of author names that are one word (handles), to keep them out of the top terms."""
+    """Keys of every word of every author name (handles and each part of a full name).
+
+    They are kept out of the top terms: "Sabine Kraemer" in 600 mention texts must not
+    list "Sabine" and "Kraemer" as terms while the authors table shows an alias.
+    """
     if not len(authors):
         return frozenset()
     tokens = tokenize([str(a) for a in authors])
-    counts = np.bincount(tokens.entry, minlength=tokens.count)
-    single = counts[tokens.entry] == 1
-    return frozenset(int(k) for k in np.unique(tokens.key[single]).tolist())
+    return frozenset(int(k) for k in np.unique(tokens.key).tolist())
 
 
 def _term_counts(
@@ -350,7 +352,7 @@ def _term_counts(
     """Word counts of the client's mentions in one batch, with the first mention of each word.
 
     Counted: words of the text (of the title when there is no text) of client mentions,
-    except stop, negation, booster and "but" words, keywords, author handles, words after
+    except stop, negation, booster and "but" words, keywords, words of author names, words after
     ``@``, words starting with a digit and words of fewer than three bytes.
     """
     entry_wanted = np.zeros(tokens.count, dtype=bool)
