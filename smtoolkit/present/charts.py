@@ -1,6 +1,6 @@
 r"""Matplotlib charts rendered to PNG bytes, so pages embed them and need no network.
 
-Text in a chart is plain text: a client's ``$``, ``\\``, ``{}`` or ``%`` is drawn as written,
+Text in a chart is plain text: a client's ``$``, ``\``, ``{}`` or ``%`` is drawn as written,
 never parsed as mathtext. mathtext is off for every text matplotlib creates in a process
 that imported this module (``text.parse_math``), and :func:`png` switches it off once more
 for every text of the figure it renders, whichever way the chart was made.
@@ -16,7 +16,6 @@ from html import escape
 import matplotlib
 
 matplotlib.use("Agg")
-matplotlib.rcParams["text.parse_math"] = False
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
@@ -24,6 +23,8 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 __all__ = ["barh", "image", "plain", "plain_text", "png", "tornado"]
+
+matplotlib.rcParams["text.parse_math"] = False
 
 DEFAULT_COLOR = "#1f4e79"
 

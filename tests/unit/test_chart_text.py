@@ -1,4 +1,4 @@
-"""Client text in charts is plain text: `$`, `\\`, `{}` and `%` never start mathtext or break a page."""
+"""Client text in charts is plain text: dollars, backslashes, braces and percent never start mathtext."""
 
 from __future__ import annotations
 
