@@ -46,12 +46,12 @@ LIMITS: tuple[Limit, ...] = (
         "times",
         "values reached through YAML aliases (*name), as a multiple of the values written in the file",
     ),
-    Limit("csv_bytes", 512 * _MIB, "bytes", "size of a text export (CSV, TSV, TXT)"),
-    Limit("csv_columns", 2000, "columns", "columns of a text export's header row"),
-    Limit("csv_line_bytes", 4 * _MIB, "bytes", "length of one line of a text export"),
-    Limit("xlsx_bytes", 64 * _MIB, "bytes", "uncompressed size of an Excel workbook (.xlsx, .xls)"),
-    Limit("xlsx_sheets", 100, "sheets", "worksheets of an Excel workbook"),
-    Limit("xlsx_cells", 5_000_000, "cells", "rows × columns of one worksheet, as its dimension states"),
+    Limit("csv_bytes", 256 * _MIB, "bytes", "size of a text export (CSV, TSV, TXT)"),
+    Limit("csv_columns", 1000, "columns", "columns of a text export's first line"),
+    Limit("csv_line_bytes", 1 * _MIB, "bytes", "length of one line of a text export"),
+    Limit("xlsx_bytes", 24 * _MIB, "bytes", "uncompressed size of an Excel workbook (.xlsx, .xls)"),
+    Limit("xlsx_sheets", 50, "sheets", "worksheets of an Excel workbook"),
+    Limit("xlsx_cells", 500_000, "cells", "rows × columns of one worksheet, as its dimension states"),
     Limit(
         "bundle_bytes",
         512 * _MIB,
@@ -110,7 +110,7 @@ def parse_limits(table: Any, where: str) -> tuple[Limits, list[str]]:
 
 
 @lru_cache(maxsize=16)
-def _firm_limits(path: str, mtime_ns: int) -> Limits:
+def _firm_limits(path: str, mtime_ns: int, size: int) -> Limits:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -129,7 +129,7 @@ def limits_for(folder: Path) -> Limits:
     if firm is None:
         return Limits()
     try:
-        mtime = firm.stat().st_mtime_ns
+        stat = firm.stat()
     except OSError:
         return Limits()
-    return _firm_limits(str(firm), mtime)
+    return _firm_limits(str(firm), stat.st_mtime_ns, stat.st_size)
