@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -274,19 +275,27 @@ def _to_rt(value: Any) -> Any:
 
 
 def read_text(path: Path, limits: Limits | None = None) -> str:
-    """Read a YAML file as UTF-8 text with a clear message when it is not text or too large."""
-    limit = (limits or Limits()).yaml_bytes
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # reading reports the problem
-    if size > limit:
+    """Read a YAML file as UTF-8 text with a clear message when it is not text or too large.
+
+    Only a regular file is read (not a pipe, a device or a folder), and never more than
+    ``yaml_bytes`` of it, so a file that never ends cannot stall the caller.
+    """
+    limits = limits or Limits()
+    limit = limits.yaml_bytes
+    # stat first: opening a pipe would wait for a writer
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
         raise ConfigError(
-            f"{path}: the file has {size:,} bytes, more than the limit of {limit:,} (yaml_bytes); "
-            f"an engagement file holds answers, not data: keep exports in data/. "
-            f"{(limits or Limits()).hint('yaml_bytes')}"
+            f"{path}: is not an ordinary file (a pipe, device or folder); "
+            "save the engagement file as a plain text file"
+        )
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ConfigError(
+            f"{path}: the file has more than {limit:,} bytes (yaml_bytes); an engagement file holds "
+            f"answers, not data: keep exports in data/. {limits.hint('yaml_bytes')}"
         )
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ConfigError(f"{path}: byte {err.start} is not UTF-8 text; save the file as UTF-8") from None

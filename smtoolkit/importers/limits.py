@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from smtoolkit.errors import DataImportError
 from smtoolkit.importers.messages import import_error
 from smtoolkit.limits import Limits, limits_for
 
-__all__ = ["check_text", "check_workbook", "limits_of"]
+__all__ = ["check_regular", "check_text", "check_workbook", "limits_of"]
 
 _DELIMITERS = (",", ";", "\t", "|")
 _CHUNK = 1024 * 1024
@@ -36,6 +37,16 @@ _HEAD = 64 * 1024
 def limits_of(path: Path) -> Limits:
     """The limits for the export ``path`` (the firm file above its folder, else the defaults)."""
     return limits_for(path.parent)
+
+
+def check_regular(path: Path) -> None:
+    """Refuse a pipe, device or socket: opening or reading one could wait forever."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise import_error(
+            path,
+            "this is not an ordinary file (a pipe, device or socket)",
+            hint="Save the export as a file in data/ and name that file.",
+        )
 
 
 def _beyond(path: Path, what: str, found: int, limits: Limits, key: str) -> DataImportError:

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from smtoolkit.errors import DataImportError
-from smtoolkit.importers.limits import check_text, check_workbook, limits_of
+from smtoolkit.importers.limits import check_regular, check_text, check_workbook, limits_of
 from smtoolkit.importers.messages import import_error
 
 __all__ = [
@@ -355,6 +355,7 @@ def open_sources(path: Path) -> list[TextFile | ExcelSheet]:
         raise import_error(path, "the file does not exist")
     if path.is_dir():
         raise import_error(path, "this is a folder, not a file")
+    check_regular(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(SAMPLE_BYTES + 1)
