@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ _CONTENT_TYPES = (
 )
 
 
-def workbook(path: Path, sheets: dict[str, bytes | Iterator[bytes]]) -> Path:
+def workbook(path: Path, sheets: Mapping[str, bytes | Iterator[bytes]]) -> Path:
     """A minimal .xlsx zip holding the given worksheet XML (no need for it to open in Excel)."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)

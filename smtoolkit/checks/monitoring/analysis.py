@@ -386,8 +386,9 @@ def criteria(d: MonitoringDetails) -> tuple[Criterion, ...]:
 def _findings(d: MonitoringDetails) -> list[Message]:
     found: list[Message] = []
     m = d.mentions
-    if d.problem:
-        found.append(Message("monitoring.finding.problem", {"problem": d.problem}))
+    listed = d.mentions.problems if d.mentions is not None and d.mentions.problems else (d.problem,)
+    # every file not read, by name
+    found += [Message("monitoring.finding.problem", {"problem": p}) for p in listed if p]
     if m is None or m.table.empty:
         found.append(Message("monitoring.finding.no_data"))
         return found
