@@ -97,3 +97,18 @@ def test_the_demo_exports_are_within_the_limits() -> None:
     """Every file of the demo's data folder opens under the default limits."""
     for path in sorted((ROOT / "engagements" / "demo" / "data").iterdir()):
         assert open_sources(path), path.name
+
+
+def test_the_firm_file_refuses_unknown_limits_and_bad_values(tmp_path: Path) -> None:
+    """`[limits]` with an unknown key and a zero is invalid, one problem per key, naming the firm file."""
+    from smtoolkit.errors import ValidationError
+    from smtoolkit.firm import load_firm
+
+    path = tmp_path / "smtoolkit.toml"
+    path.write_text("[limits]\nxlsx_cells = 0\nrows = 5\ncsv_bytes = 2048\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_firm(path)
+    problems = caught.value.problems
+    assert len(problems) == 2
+    assert "limits.xlsx_cells: expected a whole number of at least 1, found 0" in problems[0]
+    assert "limits.rows: is not a known limit" in problems[1]
