@@ -44,7 +44,7 @@ def test_monitoring_lists_a_stray_file_by_name_and_uses_the_mentions(with_stray:
     result = spec.analyse(engagement.sections["monitoring"], engagement)
     texts = [render(f, "en") for f in result.findings]
     stray = [t for t in texts if "notes.csv" in t]
-    assert stray and stray[0].startswith("Not read: notes.csv: unknown file format")
+    assert stray and stray[0].startswith("Not read: data/notes.csv: unknown file format")
     assert not any("a, b" in t or str(with_stray) in t for t in texts)
     html = "".join(b for b in spec.render(result, "en") if isinstance(b, str))
     assert find_problems(html + "".join(texts), _guarded(with_stray)) == []

@@ -58,8 +58,7 @@ def folder_import(engagement: Any) -> FolderImport | None:
 
 def relative_message(error: FileError, engagement_folder: Path | None) -> str:
     """The file's name below ``data/`` and the first line of its import error (no path, no content)."""
-    data_dir = Path(engagement_folder) / "data" if engagement_folder is not None else None
-    return str(not_read(Path(error.path), error.message, data_dir))
+    return str(not_read(Path(error.path), error.message, engagement_folder))
 
 
 def data_problems(data: FolderImport | None, kind: Kind, engagement: Any) -> list[str]:

@@ -397,7 +397,9 @@ def _imported(
 ) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
     data = cached_folder(Path(folder), {Kind.MENTIONS})
     tables = data.tables(Kind.MENTIONS)
-    problems = tuple(str(not_read(e.path, e.message, Path(folder))) for e in data.errors_for(Kind.MENTIONS))
+    problems = tuple(
+        str(not_read(e.path, e.message, Path(folder).parent)) for e in data.errors_for(Kind.MENTIONS)
+    )
     # one file: the importer already dropped its duplicate rows, no need to compare again
     frame = tables[0].data if len(tables) == 1 else data.frame(Kind.MENTIONS)
     names = tuple(sorted(t.path.name for t in tables))

@@ -51,8 +51,9 @@ def relative_name(path: Path, engagement_folder: Path) -> str:
 
 
 def _message(text: str, path: Path, name: str) -> str:
-    """The importer's problem (its first line), with the local path replaced and no file content."""
-    return not_read(path, text).reason.replace(str(path), name)
+    """The importer's problem and what it expected, with the local path replaced and no file content."""
+    line = not_read(path, text)
+    return f"{name}{line.where}: {line.reason.replace(line.name, name)}"
 
 
 def load_survey(engagement: Any) -> SurveyData:
