@@ -205,12 +205,20 @@ def write_bundle(path: Path, folder: Path, names: Sequence[str], when: dt.dateti
 
 
 def written_by_toolkit(path: Path) -> bool:
-    """True when ``path`` is a release bundle :func:`write_bundle` wrote (its zip comment says so)."""
+    """True when ``path`` is a release bundle :func:`write_bundle` wrote.
+
+    Its zip comment says so; a bundle of a version before the mark is recognised by its
+    shape: every member inside ``<slug>/``, and ``<slug>/index.html`` among them.
+    """
     try:
         with zipfile.ZipFile(path) as bundle:
-            return bundle.comment == BUNDLE_MARK
+            if bundle.comment == BUNDLE_MARK:
+                return True
+            names = bundle.namelist()
     except (OSError, zipfile.BadZipFile):
         return False
+    folder = f"{path.stem}/"
+    return bool(names) and all(n.startswith(folder) for n in names) and f"{folder}index.html" in names
 
 
 def foreign_bundle(slug: str, path: Path) -> str:
