@@ -109,7 +109,7 @@ def new(
         folder = new_engagement(root or engagements_dir(), slug, name, language=lang)
     except SmToolkitError as error:
         _fail(error)
-    out.print(f"created {folder / 'engagement.yaml'}")
+    out.print(f"created {escape(str(folder / 'engagement.yaml'))}", soft_wrap=True)
 
 
 @app.command()
@@ -128,7 +128,7 @@ def validate(
             err.print(f"[bold red]invalid:[/] {escape(str(error))}", soft_wrap=True)
             failed = True
             continue
-        out.print(f"ok: {engagement.slug} ({engagement.client.name})")
+        out.print(f"ok: {escape(engagement.slug)} ({escape(engagement.client.name)})", soft_wrap=True)
     raise typer.Exit(2 if failed else 0)
 
 

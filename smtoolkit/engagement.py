@@ -14,9 +14,9 @@ from ruamel.yaml.comments import CommentedMap
 
 from smtoolkit import yamlio
 from smtoolkit.checks.registry import CheckSpec, registry
-from smtoolkit.errors import EngagementNotFoundError, ValidationError
+from smtoolkit.errors import EngagementNotFoundError, UnsafePathError, ValidationError
 from smtoolkit.models import COLOR_PATTERN, Client, Settings, StrictModel
-from smtoolkit.paths import check_slug, inside
+from smtoolkit.paths import check_slug, inside, links_leaving
 from smtoolkit.workspace import find_workspace
 
 if TYPE_CHECKING:
@@ -205,11 +205,13 @@ def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
     """
     from smtoolkit.firm.load import firm_for
     from smtoolkit.firm.merge import is_set, overlay
+    from smtoolkit.limits import limits_for
 
     folder = resolve_folder(reference)
     path = folder / ENGAGEMENT_FILE
     source = display_path(path)
-    document = yamlio.load(yamlio.read_text(path), source)
+    limits = limits_for(folder)
+    document = yamlio.load(yamlio.read_text(path, limits), source, limits)
     firm = firm_for(folder)
     problems: list[str] = []
 
@@ -271,12 +273,41 @@ def load_engagement(reference: str | os.PathLike[str]) -> Engagement:
         model = validate(spec.model, slug)
         if model is not None:
             sections[slug] = model
+            problems += _file_reference_problems(source, document, folder, slug, model)
+    problems += [
+        f"{source} data/{link.relative_to(folder / 'data').as_posix()}: is a symbolic link to a place "
+        f"outside {folder.name}/; the toolkit reads only the engagement's own files: copy the export "
+        "into data/ instead of linking it"
+        for link in links_leaving(folder / "data", folder)
+    ]
     workshop = settings.workshop_date if isinstance(settings, Settings) else None
     rounds = _validate_rounds(source, document, set(known), workshop, problems)
     if problems or client is None or settings is None:
         raise ValidationError(source, problems)
     assert isinstance(client, Client) and isinstance(settings, Settings)
     return Engagement(folder, document, client, settings, sections, rounds, firm)
+
+
+#: Marks a model field that names a file inside the engagement folder (``json_schema_extra``).
+FILE_REFERENCE = "engagement_file"
+
+
+def _file_reference_problems(
+    source: str, document: Any, folder: Path, slug: str, model: BaseModel
+) -> list[str]:
+    """The path rule the build applies to each file a section names (``FILE_REFERENCE`` fields)."""
+    problems = []
+    for name, info in type(model).model_fields.items():
+        extra = info.json_schema_extra
+        reference = getattr(model, name)
+        if not (isinstance(extra, dict) and extra.get(FILE_REFERENCE)) or not isinstance(reference, str):
+            continue
+        try:
+            inside(folder, reference, what=name)
+        except UnsafePathError as err:
+            line = yamlio.line_of(document, (slug, name))
+            problems.append(f"{source}:{line} {slug}.{name}: {err}")
+    return problems
 
 
 def _validate_rounds(

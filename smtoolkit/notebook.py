@@ -24,6 +24,7 @@ from smtoolkit.errors import SmToolkitError
 from smtoolkit.formatting import fmt_date, fmt_decimal
 from smtoolkit.forms.values import field_kind, field_label, term
 from smtoolkit.i18n import LANGUAGES, translate
+from smtoolkit.limits import limits_for
 from smtoolkit.present.html import (
     STYLE,
     criteria_table,
@@ -303,8 +304,11 @@ def engagements_beside(folder: Path) -> list[tuple[Path, str]]:
         if not path.is_file():
             continue
         try:
+            limits = limits_for(candidate)
             name = str(
-                yamlio.to_plain(yamlio.load(yamlio.read_text(path), str(path))).get("client", {}).get("name")
+                yamlio.to_plain(yamlio.load(yamlio.read_text(path, limits), str(path), limits))
+                .get("client", {})
+                .get("name")
             )
         except (SmToolkitError, OSError, AttributeError):
             name = candidate.name

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from smtoolkit.errors import UnsafePathError
 
-__all__ = ["FIRM_FILE", "SLUG_PATTERN", "check_slug", "find_firm_file", "find_upwards", "inside"]
+__all__ = [
+    "FIRM_FILE",
+    "SLUG_PATTERN",
+    "check_slug",
+    "find_firm_file",
+    "find_upwards",
+    "inside",
+    "links_leaving",
+]
 
 #: The firm settings file; the nearest one at or above an engagement folder applies.
 FIRM_FILE = "smtoolkit.toml"
@@ -58,3 +67,24 @@ def find_firm_file(folder: Path) -> Path | None:
     """The nearest ``smtoolkit.toml`` in ``folder`` or above it, up to the filesystem root."""
     base = find_upwards(folder, lambda base: (base / FIRM_FILE).is_file())
     return None if base is None else base / FIRM_FILE
+
+
+def links_leaving(folder: Path, base: Path) -> list[Path]:
+    """Symbolic links below ``folder`` (not followed) that point outside ``base``, sorted.
+
+    A link that stays inside ``base`` is fine; one that leaves it (another client's
+    folder, ``/etc``) or dangles outside is returned, so the caller can refuse it.
+    """
+    if not folder.is_dir():
+        return []
+    root = base.resolve()
+    found: list[Path] = []
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        for name in [*dirs, *files]:
+            path = Path(current) / name
+            if not path.is_symlink():
+                continue
+            target = path.resolve()
+            if target != root and root not in target.parents:
+                found.append(path)
+    return sorted(found)

@@ -23,6 +23,7 @@ from smtoolkit import yamlio
 from smtoolkit.atomic import history_versions, keep_version, write_atomic
 from smtoolkit.engagement import ENGAGEMENT_FILE, display_path
 from smtoolkit.errors import ConflictError, SmToolkitError
+from smtoolkit.limits import limits_for
 
 __all__ = ["LOCK_FILE", "locked", "previous_section", "read_section", "save_section"]
 
@@ -42,7 +43,8 @@ def locked(folder: Path) -> Iterator[None]:
 
 def _read(folder: Path) -> CommentedMap:
     path = folder / ENGAGEMENT_FILE
-    return yamlio.load(yamlio.read_text(path), display_path(path))
+    limits = limits_for(folder)
+    return yamlio.load(yamlio.read_text(path, limits), display_path(path), limits)
 
 
 def read_section(folder: Path, section: str) -> Any:
@@ -89,7 +91,8 @@ def previous_section(folder: Path, section: str) -> tuple[Any, Path] | None:
     current = read_section(folder, section)
     for version in history_versions(folder / ENGAGEMENT_FILE):
         try:
-            document = yamlio.load(yamlio.read_text(version), display_path(version))
+            limits = limits_for(folder)
+            document = yamlio.load(yamlio.read_text(version, limits), display_path(version), limits)
         except (SmToolkitError, OSError):
             continue  # an unreadable old version is skipped, not fatal
         data = yamlio.to_plain(document.get(section))

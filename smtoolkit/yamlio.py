@@ -2,7 +2,16 @@
 
 The round-trip loader of ruamel.yaml builds only plain mappings, sequences and scalars
 (it derives from the safe constructor), so no code can run from an engagement file.
-Tagged values such as ``!!python/object`` are refused with a clear message.
+
+Before anything is built, the parser's events are scanned once (no recursion, nothing
+expanded) and the text is refused, with its line, when it
+
+- is larger than ``yaml_bytes`` (:mod:`smtoolkit.limits`),
+- nests mappings and lists deeper than ``yaml_depth``,
+- reaches more values through aliases (``*name``) than ``yaml_alias_ratio`` times the
+  values it writes (an "alias bomb" of a few hundred bytes can stand for billions), or
+- carries a tag: the schema of an engagement file uses none, so every ``!!python/...``
+  tag, every local ``!tag`` and every explicit core tag (``!!str``) is refused.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,8 +27,16 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
 
 from smtoolkit.errors import ConfigError
+from smtoolkit.limits import Limits
 
 __all__ = ["dump", "line_of", "load", "merge_into", "to_plain"]
 
@@ -33,10 +51,85 @@ def _yaml() -> YAML:
     return yaml
 
 
-def load(text: str, source: str) -> CommentedMap:
-    """Parse ``text`` as the YAML mapping of ``source``; errors name the file and line."""
+_CORE = "tag:yaml.org,2002:"
+#: Values reached through aliases that are always allowed, however small the file.
+_ALIAS_FLOOR = 1000
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _bounded(text: str, source: str, limits: Limits) -> None:
+    """Refuse ``text`` when it is too large, too deep, expands too far or carries a foreign tag.
+
+    Walks the parser's event stream once: nesting is a counter, and the size of each
+    anchored value (with the aliases inside it) is summed as its events go by, so nothing
+    is ever expanded.
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.yaml_bytes:
+        raise ConfigError(
+            f"{source}: the file has {size:,} bytes, more than the limit of {limits.yaml_bytes:,} "
+            f"(yaml_bytes); an engagement file holds answers, not data: keep exports in data/. "
+            f"{limits.hint('yaml_bytes')}"
+        )
+    anchors: dict[str, int] = {}
+    stack: list[list[Any]] = [[None, 0]]  # [anchor, values inside] per open mapping or list
+    own = reached = 0
+    for event in _yaml().parse(text):
+        if isinstance(event, CollectionEndEvent) and len(stack) > 1:
+            anchor, inside = stack.pop()
+            if anchor:
+                anchors[str(anchor)] = inside
+            stack[-1][1] += inside
+            continue
+        if not isinstance(event, NodeEvent):
+            continue
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!":
+            raise ConfigError(
+                f"{source}:{line}: YAML tags such as {_shown_tag(str(tag))} are not allowed; "
+                "write a plain value (text, number, date, list or mapping)"
+            )
+        if isinstance(event, AliasEvent):
+            expanded = anchors.get(str(event.anchor), 1)
+            reached += expanded
+            stack[-1][1] += expanded
+            if reached > max(limits.yaml_alias_ratio * own, _ALIAS_FLOOR):
+                raise ConfigError(
+                    f"{source}:{line}: the aliases (*{event.anchor}) repeat more values than the file "
+                    f"writes ({limits.yaml_alias_ratio} times its {own:,} values, yaml_alias_ratio); "
+                    "write the values out instead of repeating anchors inside anchors. "
+                    f"{limits.hint('yaml_alias_ratio')}"
+                )
+            continue
+        own += 1
+        if isinstance(event, ScalarEvent):
+            stack[-1][1] += 1
+            if event.anchor:
+                anchors[str(event.anchor)] = 1
+        elif isinstance(event, CollectionStartEvent):
+            stack.append([event.anchor, 1])
+            if len(stack) - 1 > limits.yaml_depth:
+                raise ConfigError(
+                    f"{source}:{line}: mappings and lists are nested more than {limits.yaml_depth} "
+                    "levels deep (yaml_depth); an engagement file needs a few levels only, check "
+                    f"the brackets and the indentation. {limits.hint('yaml_depth')}"
+                )
+
+
+def load(text: str, source: str, limits: Limits | None = None) -> CommentedMap:
+    """Parse ``text`` as the YAML mapping of ``source``; errors name the file and line.
+
+    ``limits`` bound the text's size, depth and aliases (default: the toolkit's limits).
+    """
     try:
+        _bounded(text, source, limits or Limits())
         data = _yaml().load(text)
+    except ConfigError:
+        raise
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -47,6 +140,11 @@ def load(text: str, source: str) -> CommentedMap:
         ) from None
     except YAMLError as err:
         raise ConfigError(f"{source}: YAML syntax error: {err}") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{source}: mappings and lists are nested too deeply to read; check the brackets "
+            "and the indentation"
+        ) from None
     except ValueError as err:  # an impossible date such as 2027-13-01 (built by the constructor)
         bad_line = _bad_date_line(text)
         where = f"{source}:{bad_line}" if bad_line else source
@@ -176,9 +274,28 @@ def _to_rt(value: Any) -> Any:
     return value
 
 
-def read_text(path: Path) -> str:
-    """Read a YAML file as UTF-8 text with a clear message when it is not text."""
+def read_text(path: Path, limits: Limits | None = None) -> str:
+    """Read a YAML file as UTF-8 text with a clear message when it is not text or too large.
+
+    Only a regular file is read (not a pipe, a device or a folder), and never more than
+    ``yaml_bytes`` of it, so a file that never ends cannot stall the caller.
+    """
+    limits = limits or Limits()
+    limit = limits.yaml_bytes
+    # stat first: opening a pipe would wait for a writer
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise ConfigError(
+            f"{path}: is not an ordinary file (a pipe, device or folder); "
+            "save the engagement file as a plain text file"
+        )
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ConfigError(
+            f"{path}: the file has more than {limit:,} bytes (yaml_bytes); an engagement file holds "
+            f"answers, not data: keep exports in data/. {limits.hint('yaml_bytes')}"
+        )
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ConfigError(f"{path}: byte {err.start} is not UTF-8 text; save the file as UTF-8") from None

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from smtoolkit.build.tasks import Job, Task, TaskOutput, TaskResult
-from smtoolkit.errors import BuildError
+from smtoolkit.errors import BuildError, SmToolkitError
 
 __all__ = ["DaskExecutor", "Executor", "ProcessExecutor", "SerialExecutor", "executor_for", "lost"]
 
@@ -161,7 +161,11 @@ class DaskExecutor:
             with Client(cluster if cluster is not None else self.address) as client:  # type: ignore[no-untyped-call]
                 futures = {}
                 for job in jobs:
-                    bundle = pack(job.tasks[0].engagement_dir, job.tasks)
+                    try:
+                        bundle = pack(job.tasks[0].engagement_dir, job.tasks)
+                    except SmToolkitError as err:
+                        yield from (lost(task, str(err)) for task in job.tasks)
+                        continue
                     remote = replace(job, kernel=self.kernel, bundle=bundle, prestart=False)
                     futures[client.submit(run_job, remote, pure=False)] = job
                 for future in as_completed(list(futures)):  # type: ignore[no-untyped-call]

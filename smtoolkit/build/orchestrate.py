@@ -15,19 +15,20 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from smtoolkit._version import __version__
 from smtoolkit.atomic import write_atomic
 from smtoolkit.build import incremental
 from smtoolkit.build.tasks import Job, PageSpec, Task, TaskOutput, TaskResult
-from smtoolkit.errors import SmToolkitError
+from smtoolkit.errors import BuildError, SmToolkitError
 
 if TYPE_CHECKING:
     from smtoolkit.build.executors import Executor
@@ -313,6 +314,41 @@ def _store(output: TaskOutput) -> TaskResult:
     return result
 
 
+_T = TypeVar("_T")
+
+
+def within(seconds: float, work: Callable[[], _T], folder: Path) -> _T:
+    """``work()`` (loading and planning one engagement), given up after ``seconds``.
+
+    The work runs on a daemon thread; when it has not finished in time, the engagement is
+    reported as not built (:class:`~smtoolkit.errors.BuildError`) and the build goes on
+    with the others, so one engagement whose files block or take too long never stops
+    a batch. The thread is left behind (Python cannot stop it) and ends with the process.
+    """
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as err:  # handed to the caller below
+            outcome.append((False, err))
+
+    thread = threading.Thread(target=run, name=f"smtoolkit-load-{folder.name}", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not outcome:
+        raise BuildError(
+            f"{folder.name}: loading the engagement took more than {seconds:g} s (the cell timeout); "
+            "check that engagement.yaml and the files it names are ordinary files of a sensible size, "
+            "then build again (a longer --cell-timeout also gives loading more time)"
+        )
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    result: _T = value
+    return result
+
+
 def _build_pending(
     pending: list[tuple[EngagementBuild, Path]],
     out_root: Path,
@@ -342,7 +378,8 @@ def _build_pending(
     live: dict[str, EngagementBuild] = {}
     total = 0
     for entry, folder in pending:
-        try:
+
+        def load(entry: EngagementBuild = entry, folder: Path = folder) -> tuple[Engagement, list[Task]]:
             engagement = load_engagement(folder)
             entry.language = language or engagement.settings.language
             entry.context = page_context(engagement, entry.language)
@@ -356,6 +393,10 @@ def _build_pending(
                 timeout=timeout,
                 today=today,
             )
+            return engagement, tasks
+
+        try:
+            engagement, tasks = within(timeout, load, folder)
         except SmToolkitError as err:
             entry.error = str(err)
             continue
@@ -616,9 +657,13 @@ def _release(
             rel.unsafe_page(slug, "index.html", p) for p in find_problems(index.read_text("utf-8"), guarded)
         ]
     bundle = out_root / f"{slug}.zip"
+    ours = rel.written_by_toolkit(bundle)
+    if bundle.exists() and not ours:
+        problems.append(rel.foreign_bundle(slug, bundle))
     if problems:
-        removed = bundle if bundle.exists() else None
-        bundle.unlink(missing_ok=True)
+        removed = bundle if ours else None
+        if ours:
+            bundle.unlink(missing_ok=True)
         return ReleaseOutcome(problems, None, removed)
     pages = [r.task.page.name for r in entry.results if r.ok]
     names = ["index.html", *pages, *(name for name in files if name != "index.html")]

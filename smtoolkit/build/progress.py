@@ -87,7 +87,8 @@ class ConsoleProgress:
         mark = "[green]ok[/]" if result.ok else "[red]failed[/]"
         detail = "" if result.ok else escape(f": cell {result.cell or '–'}: {result.error}")
         self.console.print(
-            f"{mark} {result.task.slug} {result.task.page.name} ({result.duration:.1f} s){detail}",
+            f"{mark} {escape(result.task.slug)} {escape(result.task.page.name)} "
+            f"({result.duration:.1f} s){detail}",
             soft_wrap=True,
         )
 
@@ -163,7 +164,7 @@ def print_summary(summary: BuildSummary, out: Console, err: Console) -> None:
 def _print_outcomes(summary: BuildSummary, out: Console, err: Console) -> None:
     """Per engagement: warnings, where its index is, its own notebooks, problems, the release."""
     for entry in summary.engagements:
-        slug = entry.slug or entry.reference
+        slug = escape(entry.slug or entry.reference)
         for warning in entry.warnings:
             err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
         if entry.error:
@@ -176,15 +177,16 @@ def _print_outcomes(summary: BuildSummary, out: Console, err: Console) -> None:
                 state = f"[yellow]built with {failed} failed page(s)[/]"
             else:
                 state = "[green]built[/]"
-            out.print(f"{state} {slug}: {entry.index}", soft_wrap=True)
+            out.print(f"{state} {slug}: {escape(str(entry.index))}", soft_wrap=True)
             overrides = [r.task.notebook.name for r in entry.results if r.task.notebook_source == "override"]
             if overrides:
-                out.print(f"  {slug} uses its own notebook(s): {', '.join(overrides)}", soft_wrap=True)
+                shown = escape(", ".join(overrides))
+                out.print(f"  {slug} uses its own notebook(s): {shown}", soft_wrap=True)
             if entry.release is None:
                 for problem in entry.problems:
                     err.print(f"[yellow]problem:[/] {escape(problem)}", soft_wrap=True)
             elif entry.release.ok:
-                out.print(f"[green]released[/] {slug}: {entry.release.bundle}")
+                out.print(f"[green]released[/] {slug}: {escape(str(entry.release.bundle))}", soft_wrap=True)
             else:
                 problems = entry.release.problems
                 err.print(

@@ -37,12 +37,17 @@ from smtoolkit.yamlio import line_of
 
 __all__ = [
     "EXAMPLE_NAMES",
+    "foreign_bundle",
     "input_problems",
     "page_problems",
     "placeholder_in",
     "unsafe_page",
     "write_bundle",
+    "written_by_toolkit",
 ]
+
+#: The zip comment that marks a bundle as written by :func:`write_bundle`.
+BUNDLE_MARK = b"smtoolkit release bundle"
 
 #: Client names that are examples, not clients: the toolkit's own help texts and the usual
 #: German stand-ins (compared ignoring case and spacing).
@@ -189,6 +194,7 @@ def write_bundle(path: Path, folder: Path, names: Sequence[str], when: dt.dateti
     stamp = (when or dt.datetime.now()).timetuple()[:6]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        bundle.comment = BUNDLE_MARK
         for name in names:
             info = zipfile.ZipInfo(f"{folder.name}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -196,3 +202,28 @@ def write_bundle(path: Path, folder: Path, names: Sequence[str], when: dt.dateti
             bundle.writestr(info, (folder / name).read_bytes())
     write_atomic(path, buffer.getvalue())
     return path
+
+
+def written_by_toolkit(path: Path) -> bool:
+    """True when ``path`` is a release bundle :func:`write_bundle` wrote.
+
+    Its zip comment says so; a bundle of a version before the mark is recognised by its
+    shape: every member inside ``<slug>/``, and ``<slug>/index.html`` among them.
+    """
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            if bundle.comment == BUNDLE_MARK:
+                return True
+            names = bundle.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+    folder = f"{path.stem}/"
+    return bool(names) and all(n.startswith(folder) for n in names) and f"{folder}index.html" in names
+
+
+def foreign_bundle(slug: str, path: Path) -> str:
+    """The release message for a file at the bundle's place that smtoolkit did not write."""
+    return (
+        f"{slug}: {path.name} in {display_path(path.parent)} was not written by smtoolkit; it is kept "
+        "untouched: move or rename it, then run the release build again"
+    )

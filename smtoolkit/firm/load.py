@@ -9,7 +9,8 @@ one above the engagement folder wins. Its tables:
 - ``[settings]``: ``language``, ``weights`` (per check slug) and ``bands`` (``amber``,
   ``green``), as in ``settings`` of ``engagement.yaml``;
 - ``[checks.<slug>]``: a default for any single-valued top-level answer of that check,
-  e.g. ``[checks.strategy] dormant_days = 60``.
+  e.g. ``[checks.strategy] dormant_days = 60``;
+- ``[limits]``: bounds on what the toolkit reads (:mod:`smtoolkit.limits`).
 
 Values are validated with the engagement's own models, so a firm default is valid wherever
 the same value would be valid in ``engagement.yaml``.
@@ -30,6 +31,8 @@ from smtoolkit.checks.registry import registry
 from smtoolkit.engagement import display_path, explain_error
 from smtoolkit.errors import ConfigError, UnsafePathError, ValidationError
 from smtoolkit.firm.lines import line_of, syntax_error_line
+from smtoolkit.limits import TABLE as LIMITS_TABLE
+from smtoolkit.limits import parse_limits
 from smtoolkit.models import Settings
 from smtoolkit.paths import FIRM_FILE, find_firm_file, inside
 
@@ -63,7 +66,7 @@ SETTINGS_KEYS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 #: Keys of the firm file that belong to the firm only, not to an engagement's settings.
 FIRM_ONLY_KEYS: tuple[tuple[str, str], ...] = (("firm", "template"),)
-_TABLES = ("firm", "settings", "checks")
+_TABLES = ("firm", "settings", "checks", LIMITS_TABLE)
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ def parse_firm(text: str, path: Path) -> Firm:
         if key not in _TABLES:
             problems.append(
                 f"{firm.where((key,))} {key}: is not a known table or key; expected the tables "
-                "[firm], [settings] and [checks.<check>]; check the spelling or remove it"
+                "[firm], [settings], [checks.<check>] and [limits]; check the spelling or remove it"
             )
         elif not isinstance(value, dict):
             problems.append(f"{firm.where((key,))} {key}: expected a table [{key}], found {value!r}")
@@ -188,6 +191,8 @@ def parse_firm(text: str, path: Path) -> Firm:
     checks = _checks(firm, tables.get("checks", {}), problems)
     logo = _file(firm, tables.get("firm", {}), "logo", problems)
     template = _file(firm, tables.get("firm", {}), "template", problems)
+    if LIMITS_TABLE in tables:
+        problems += parse_limits(tables[LIMITS_TABLE], firm.source)[1]
     if problems:
         raise ValidationError(firm.source, problems)
     return Firm(path, text, settings, checks, logo, template)

@@ -43,6 +43,7 @@ from smtoolkit.importers.schemas import (
     empty_frame,
     survey_items,
 )
+from smtoolkit.paths import links_leaving
 
 __all__ = [
     "DATA_SUFFIXES",
@@ -423,6 +424,10 @@ class FolderImport:
         return self._cache[wanted]
 
 
+#: Why a symbolic link out of the engagement folder is not read (the link itself is refused by validate).
+LINK_OUTSIDE = "a symbolic link to a place outside the engagement folder; copy the export into data/"
+
+
 def _data_files(data_dir: Path) -> tuple[list[Path], list[Path]]:
     files: list[Path] = []
     ignored: list[Path] = []
@@ -465,6 +470,10 @@ def load_folder(
     files, ignored = _data_files(data_dir)
     imported: list[Imported] = []
     errors: list[FileError] = []
+    for link in links_leaving(data_dir, data_dir.parent):
+        if link in files:
+            files.remove(link)
+        errors.append(FileError(link, f"{link}: {LINK_OUTSIDE}"))
     for path in files:
         try:
             detections, notes = _detected(path)

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from smtoolkit.errors import DataImportError
+from smtoolkit.importers.limits import check_regular, check_text, check_workbook, limits_of
 from smtoolkit.importers.messages import import_error
 
 __all__ = [
@@ -354,6 +355,7 @@ def open_sources(path: Path) -> list[TextFile | ExcelSheet]:
         raise import_error(path, "the file does not exist")
     if path.is_dir():
         raise import_error(path, "this is a folder, not a file")
+    check_regular(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(SAMPLE_BYTES + 1)
@@ -369,9 +371,12 @@ def open_sources(path: Path) -> list[TextFile | ExcelSheet]:
             found=f"{len(head)} bytes and no text" if head else "0 bytes",
         )
     suffix = path.suffix.lower()
+    limits = limits_of(path)
     if head.startswith(b"PK\x03\x04"):
+        check_workbook(path, limits)
         return list(_read_workbook(path, "openpyxl"))
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        check_workbook(path, limits)
         return list(_read_workbook(path, "calamine"))
     if suffix in EXCEL_SUFFIXES:
         if head.lstrip().lower().startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
@@ -386,4 +391,5 @@ def open_sources(path: Path) -> list[TextFile | ExcelSheet]:
             expected="an .xlsx or .xls file as Excel saves it",
             found="content that is not a workbook",
         )
+    check_text(path, head, limits)
     return [TextFile.open(path, head, complete=complete)]

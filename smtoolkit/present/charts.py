@@ -1,4 +1,10 @@
-"""Matplotlib charts rendered to PNG bytes, so pages embed them and need no network."""
+r"""Matplotlib charts rendered to PNG bytes, so pages embed them and need no network.
+
+Text in a chart is plain text: a client's ``$``, ``\``, ``{}`` or ``%`` is drawn as written,
+never parsed as mathtext. mathtext is off for every text matplotlib creates in a process
+that imported this module (``text.parse_math``), and :func:`png` switches it off once more
+for every text of the figure it renders, whichever way the chart was made.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +19,32 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
-__all__ = ["barh", "image", "png", "tornado"]
+__all__ = ["barh", "image", "plain", "plain_text", "png", "tornado"]
+
+matplotlib.rcParams["text.parse_math"] = False
 
 DEFAULT_COLOR = "#1f4e79"
 
 
+def plain(text: str) -> str:
+    """Client text for a chart label, legend or title: one line, drawn as written (no mathtext)."""
+    return " ".join(str(text).split())
+
+
+def plain_text(fig: Figure) -> Figure:
+    """Switch mathtext off for every text of ``fig`` (titles, labels, ticks, legends, annotations)."""
+    matplotlib.rcParams["text.parse_math"] = False  # for the tick labels drawing creates
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
+
+
 def png(fig: Figure, *, dpi: int = 110) -> bytes:
-    """Render ``fig`` as PNG bytes and close it."""
+    """Render ``fig`` as PNG bytes (all its text plain, see :func:`plain_text`) and close it."""
+    plain_text(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)

@@ -115,3 +115,14 @@ def test_inspect_refuses_an_unreadable_file_with_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "leer.csv" in result.stderr
     assert_no_traceback(result)
+
+
+def test_validate_prints_a_client_name_with_rich_markup_literally(
+    make_engagement: Callable[..., Path],
+) -> None:
+    """A client name holding `[/]` and `[x]` is printed as written, exit 0, no markup error."""
+    folder = make_engagement(text=MINIMAL.replace('name: "Muster GmbH"', 'name: "Muster [/] [x] [bold]GmbH"'))
+    result = run("validate", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "ok: muster (Muster [/] [x] [bold]GmbH)" in result.stdout
+    assert_no_traceback(result)

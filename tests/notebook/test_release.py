@@ -13,6 +13,7 @@ import pytest
 
 from smtoolkit.build import build
 from smtoolkit.build.orchestrate import BuildSummary
+from smtoolkit.build.release import write_bundle
 from smtoolkit.checks.registry import registry
 from tests.conftest import MINIMAL, ROOT
 
@@ -138,7 +139,10 @@ def test_release_is_refused_for_each_reason(
     folder = make_engagement("nordwind", READY)
     out = tmp_path / "reports"
     out.mkdir()
-    (out / "nordwind.zip").write_bytes(b"an earlier release")
+    earlier = out / "earlier" / "nordwind"
+    earlier.mkdir(parents=True)
+    (earlier / "index.html").write_text("an earlier release", encoding="utf-8")
+    write_bundle(out / "nordwind.zip", earlier, ["index.html"])
     change(folder)
     summary, problems = release(folder, out)
     assert summary.exit_code == 2
@@ -146,6 +150,22 @@ def test_release_is_refused_for_each_reason(
     assert not (out / "nordwind.zip").exists()
     (entry,) = summary.engagements
     assert entry.release is not None and entry.release.removed == out / "nordwind.zip"
+
+
+def test_a_refused_release_keeps_a_zip_smtoolkit_did_not_write(
+    make_engagement: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A file at <out>/<slug>.zip that no release wrote is kept byte for byte and named as a problem."""
+    folder = make_engagement("nordwind", READY.replace("Nordwind Armaturen KG", "ACME GmbH"))
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "nordwind.zip").write_bytes(b"the client's own archive")
+    summary, problems = release(folder, out)
+    assert summary.exit_code == 2
+    assert (out / "nordwind.zip").read_bytes() == b"the client's own archive"
+    assert any("nordwind.zip" in p and "was not written by smtoolkit" in p for p in problems), problems
+    (entry,) = summary.engagements
+    assert entry.release is not None and entry.release.removed is None
 
 
 class _Edit:

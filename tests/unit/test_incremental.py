@@ -146,7 +146,7 @@ def test_the_date_counts_only_without_a_workshop_date(muster: Path, tmp_path: Pa
 
 
 def test_engagement_key_covers_files_firm_and_options(muster: Path, tmp_path: Path) -> None:
-    """The engagement key changes with any engagement file, the firm file above it and the options."""
+    """The key changes with every input file (not a stray one), the firm file above it and the options."""
     options: dict[str, Any] = {"language": None, "checks": None, "overview": True}
     base = incremental.engagement_key(muster, options)
     assert incremental.engagement_key(muster, options) == base
@@ -154,11 +154,17 @@ def test_engagement_key_covers_files_firm_and_options(muster: Path, tmp_path: Pa
     (muster / ".history").mkdir()
     (muster / ".history" / "old.yaml").write_text("x")
     assert incremental.engagement_key(muster, options) == base  # history is not an input
-    (muster / "logo.svg").write_text("<svg/>")
-    with_logo = incremental.engagement_key(muster, options)
-    assert with_logo != base
+    (muster / "workshop-video.mp4").write_bytes(b"not read by any page")
+    assert incremental.engagement_key(muster, options) == base  # a stray file is not an input
+    (muster / "data").mkdir(exist_ok=True)
+    (muster / "data" / "mentions.csv").write_text("date,text\n")
+    with_data = incremental.engagement_key(muster, options)
+    assert with_data != base
+    (muster / "data" / "mentions.csv").write_text("date,text,source\n")
+    changed = incremental.engagement_key(muster, options)
+    assert changed != with_data
     (muster.parent.parent / "smtoolkit.toml").write_text('[firm]\nname = "Nordlicht"\n')
-    assert incremental.engagement_key(muster, options) != with_logo
+    assert incremental.engagement_key(muster, options) != changed
 
 
 def test_up_to_date_needs_same_key_success_files_and_day(tmp_path: Path) -> None:

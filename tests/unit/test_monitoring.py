@@ -205,7 +205,7 @@ def test_an_unreadable_mentions_file_is_reported(make_engagement: Callable[..., 
     )
     result = analyse(MonitoringAnswers(), load_engagement(folder))
     first = render(result.findings[0], "en")
-    assert first.startswith("A monitoring file could not be read:") and "mentions.csv" in first
+    assert first.startswith("Not read: data/mentions.csv, row 2") and str(folder) not in first
 
 
 def test_prepare_is_pure_and_batches_give_the_same_result(engagement: Path) -> None:

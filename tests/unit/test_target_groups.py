@@ -21,7 +21,7 @@ from smtoolkit.checks.target_groups import (
 )
 from smtoolkit.checks.target_groups.model import Persona
 from smtoolkit.engagement import Engagement, load_engagement
-from smtoolkit.errors import DataImportError, UnsafePathError, ValidationError
+from smtoolkit.errors import DataImportError, ValidationError
 from smtoolkit.i18n import catalog, placeholders
 from smtoolkit.i18n import render as render_message
 
@@ -362,12 +362,11 @@ def test_malformed_reach_file_names_file_line_and_column(
 def test_reach_file_outside_the_engagement_is_refused(
     make_engagement: Callable[..., Path], reference: str
 ) -> None:
-    """A reach_file that leaves the engagement folder is refused and names the field."""
-    engagement = own_engagement(make_engagement, reference=reference)
-    with pytest.raises(
-        UnsafePathError, match=r"^muster/engagement\.yaml target_groups\.reach_file: the data file"
-    ):
-        analyse(engagement.section("target_groups"), engagement)
+    """A reach_file that leaves the engagement folder is refused at load (validate) and names the field."""
+    with pytest.raises(ValidationError) as caught:
+        own_engagement(make_engagement, reference=reference)
+    (problem,) = caught.value.problems
+    assert "engagement.yaml:" in problem and " target_groups.reach_file: the reach_file " in problem
 
 
 def test_semicolon_files_with_decimal_commas_are_read() -> None:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from smtoolkit.checks.datafiles import not_read
 from smtoolkit.checks.goals.history import PLATFORM_KINDS
 from smtoolkit.importers import FileError, FolderImport, Kind, cached_folder
 
@@ -56,19 +57,8 @@ def folder_import(engagement: Any) -> FolderImport | None:
 
 
 def relative_message(error: FileError, engagement_folder: Path | None) -> str:
-    """The first two lines of an import error, with the file named relative to the engagement."""
-    text = error.message
-    path = str(error.path)
-    if engagement_folder is not None:
-        try:
-            shown = str(Path(error.path).resolve().relative_to(Path(engagement_folder).resolve()))
-        except ValueError:
-            shown = Path(error.path).name
-    else:
-        shown = Path(error.path).name
-    text = text.replace(path, shown)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return "; ".join(lines[:2])
+    """The file's name below ``data/`` and the first line of its import error (no path, no content)."""
+    return str(not_read(Path(error.path), error.message, engagement_folder))
 
 
 def data_problems(data: FolderImport | None, kind: Kind, engagement: Any) -> list[str]:

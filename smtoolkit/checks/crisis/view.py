@@ -29,7 +29,7 @@ CONSIDERATIONS = ("transparency", "sourcing", "timeliness", "tone", "influence")
 
 
 def _plain(text: str) -> str:
-    return text.replace("$", r"\$")
+    return charts.plain(text)
 
 
 def _timeline(d: CrisisDetails, t: Any, language: str) -> str:

@@ -35,8 +35,8 @@ MUTED = "#9fb6cd"
 
 
 def _plain(text: str) -> str:
-    """Client text for a matplotlib label: ``$`` would start mathtext."""
-    return text.replace("$", r"\$")
+    """Client text for a chart: drawn as written (see :func:`smtoolkit.present.charts.plain`)."""
+    return charts.plain(text)
 
 
 def _realism_text(r: Realism, language: str) -> str:

@@ -26,7 +26,7 @@ which file is missing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -233,7 +233,7 @@ def _details(answers: MonitoringAnswers, engagement: Any) -> MonitoringDetails:
     week_sentiment = ((weeks["positive"] - weeks["negative"]) / scored.where(scored > 0)).astype(float)
     origin = mentions.table["origin"].value_counts()
     types = mentions.table.loc[mentions.table[CLIENT], "source_type"].astype("string")
-    return MonitoringDetails(
+    details = MonitoringDetails(
         answers=answers,
         client_name=client_name,
         mentions=mentions,
@@ -258,6 +258,60 @@ def _details(answers: MonitoringAnswers, engagement: Any) -> MonitoringDetails:
             "none": int(origin.get(0, 0)),
         },
     )
+    return details if masker is None else pseudonymized(details, masker)
+
+
+#: Fields that hold no text from the mentions (``mentions`` is masked by its ``files`` only).
+_NOT_TEXT = frozenset({"answers", "column", "kind"})
+
+
+def pseudonymized(details: MonitoringDetails, masker: Masker) -> MonitoringDetails:
+    """``details`` with every author name and @handle replaced by its alias: the one way out of 06.
+
+    Every text that leaves the analysis for the page passes through here (tables, top
+    terms, topics, example mentions, entity and source names, the labels and alt texts the
+    charts are drawn from, and any field added later), so nothing has to remember to mask.
+    """
+    changes = {
+        f.name: _masked(getattr(details, f.name), masker) for f in fields(details) if f.name not in _NOT_TEXT
+    }
+    if details.mentions is not None:
+        changes["mentions"] = replace(details.mentions, files=_masked(details.mentions.files, masker))
+    return replace(details, **changes)
+
+
+def _masked(value: Any, masker: Masker) -> Any:
+    """``value`` (text, tuple, mapping, frame, series or dataclass) with author names masked."""
+    if isinstance(value, str):
+        return masker(value)
+    if isinstance(value, Mentions) or value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, tuple):
+        return tuple(_masked(v, masker) for v in value)
+    if isinstance(value, dict):
+        return {k: _masked(v, masker) for k, v in value.items()}
+    if isinstance(value, pd.DataFrame):
+        frame = value.copy()
+        frame.index = frame.index.map(lambda v: _masked(v, masker))
+        frame.columns = frame.columns.map(lambda v: _masked(v, masker))
+        for column in frame.columns:
+            if frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype):
+                frame[column] = frame[column].map(lambda v: _masked(v, masker))
+        return frame
+    if isinstance(value, pd.Series):
+        series = value.copy()
+        series.index = series.index.map(lambda v: _masked(v, masker))
+        return series
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(
+            value,
+            **{
+                f.name: _masked(getattr(value, f.name), masker)
+                for f in fields(value)
+                if f.name not in _NOT_TEXT
+            },
+        )
+    return value
 
 
 def criteria(d: MonitoringDetails) -> tuple[Criterion, ...]:
@@ -332,8 +386,9 @@ def criteria(d: MonitoringDetails) -> tuple[Criterion, ...]:
 def _findings(d: MonitoringDetails) -> list[Message]:
     found: list[Message] = []
     m = d.mentions
-    if d.problem:
-        found.append(Message("monitoring.finding.problem", {"problem": d.problem}))
+    listed = d.mentions.problems if d.mentions is not None and d.mentions.problems else (d.problem,)
+    # every file not read, by name
+    found += [Message("monitoring.finding.problem", {"problem": p}) for p in listed if p]
     if m is None or m.table.empty:
         found.append(Message("monitoring.finding.no_data"))
         return found

@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from smtoolkit.checks.datafiles import not_read
 from smtoolkit.checks.monitoring.model import MonitoringAnswers
 from smtoolkit.checks.monitoring.sentiment import LANG_DE, LANG_EN, label, language_votes, score
 from smtoolkit.checks.monitoring.sentiment import vocabulary as compile_vocabulary
@@ -328,13 +329,15 @@ def prepare(
 
 
 def _author_keys(authors: pd.Index) -> frozenset[int]:
-    """Keys of author names that are one word (handles), to keep them out of the top terms."""
+    """Keys of every word of every author name (handles and each part of a full name).
+
+    They are kept out of the top terms: "Sabine Kraemer" in 600 mention texts must not
+    list "Sabine" and "Kraemer" as terms while the authors table shows an alias.
+    """
     if not len(authors):
         return frozenset()
     tokens = tokenize([str(a) for a in authors])
-    counts = np.bincount(tokens.entry, minlength=tokens.count)
-    single = counts[tokens.entry] == 1
-    return frozenset(int(k) for k in np.unique(tokens.key[single]).tolist())
+    return frozenset(int(k) for k in np.unique(tokens.key).tolist())
 
 
 def _term_counts(
@@ -349,7 +352,7 @@ def _term_counts(
     """Word counts of the client's mentions in one batch, with the first mention of each word.
 
     Counted: words of the text (of the title when there is no text) of client mentions,
-    except stop, negation, booster and "but" words, keywords, author handles, words after
+    except stop, negation, booster and "but" words, keywords, words of author names, words after
     ``@``, words starting with a digit and words of fewer than three bytes.
     """
     entry_wanted = np.zeros(tokens.count, dtype=bool)
@@ -394,7 +397,9 @@ def _imported(
 ) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ...]]:
     data = cached_folder(Path(folder), {Kind.MENTIONS})
     tables = data.tables(Kind.MENTIONS)
-    problems = tuple(e.message for e in data.errors_for(Kind.MENTIONS))
+    problems = tuple(
+        str(not_read(e.path, e.message, Path(folder).parent)) for e in data.errors_for(Kind.MENTIONS)
+    )
     # one file: the importer already dropped its duplicate rows, no need to compare again
     frame = tables[0].data if len(tables) == 1 else data.frame(Kind.MENTIONS)
     names = tuple(sorted(t.path.name for t in tables))

@@ -28,8 +28,8 @@ PALETTE = ["#1f4e79", "#c0392b", "#d68910", "#1e8449", "#7d3c98", "#5b6570", "#1
 
 
 def _plain(text: str) -> str:
-    """Client text for a matplotlib label: ``$`` would start mathtext."""
-    return text.replace("$", r"\$")
+    """Client text for a chart: drawn as written (see :func:`smtoolkit.present.charts.plain`)."""
+    return charts.plain(text)
 
 
 def signed_points(value: float | None, language: str) -> str:

@@ -61,7 +61,7 @@ def marked_table(
 
 def _plain(text: str) -> str:
     """Client text for a matplotlib label: ``$`` would start mathtext."""
-    return text.replace("$", r"\$")
+    return charts.plain(text)
 
 
 def _raci_block(d: OrganizationDetails, language: str, t: Translate) -> str:

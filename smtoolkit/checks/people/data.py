@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from smtoolkit.checks.datafiles import not_read
 from smtoolkit.importers import Kind, cached_folder
 
 __all__ = ["FileProblem", "SurveyData", "load_survey", "relative_name"]
@@ -50,10 +51,9 @@ def relative_name(path: Path, engagement_folder: Path) -> str:
 
 
 def _message(text: str, path: Path, name: str) -> str:
-    """The importer's message with the local path replaced, on one line, without format lists."""
-    lines = [line.strip() for line in text.replace(str(path), name).splitlines() if line.strip()]
-    kept = [line for line in lines[:3] if not line.startswith("supported formats")]
-    return "; ".join(kept)
+    """The importer's problem and what it expected, with the local path replaced and no file content."""
+    line = not_read(path, text)
+    return f"{name}{line.where}: {line.reason.replace(line.name, name)}"
 
 
 def load_survey(engagement: Any) -> SurveyData:

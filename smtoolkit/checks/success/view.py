@@ -30,8 +30,8 @@ DASH = "–"
 
 
 def _plain(text: str) -> str:
-    """Client text for a matplotlib label: ``$`` would start mathtext."""
-    return text.replace("$", r"\$")
+    """Client text for a chart: drawn as written (see :func:`smtoolkit.present.charts.plain`)."""
+    return charts.plain(text)
 
 
 def _value(kpi: str | None, value: float | None, language: str) -> str:

@@ -109,6 +109,7 @@ class TargetGroupsAnswers(StrictModel):
     reach_file: str | None = Field(
         None,
         max_length=300,
+        json_schema_extra={"engagement_file": True},
         description="own reach table (CSV with the columns of platform_reach_de.csv) inside the engagement",
     )
 

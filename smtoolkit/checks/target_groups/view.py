@@ -65,7 +65,7 @@ def _heatmap(d: TargetGroupsDetails, language: str, t: Callable[..., str]) -> Fi
             )
     ax.set_xticks(range(len(platforms)), [translate(platform_key(p), language) for p in platforms])
     # A "$" in client text would start matplotlib's math mode; show it as a plain character.
-    names = [persona_label(i, personas[i]).replace("$", r"\$") for i in shown]
+    names = [charts.plain(persona_label(i, personas[i])) for i in shown]
     ax.set_yticks(range(len(shown)), names)
     ax.tick_params(axis="x", labelrotation=30, length=0)
     ax.tick_params(axis="y", length=0)
