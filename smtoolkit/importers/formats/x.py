@@ -21,7 +21,7 @@ X_LEGACY = register(
         name="x_tweet_activity",
         label="X (Twitter) legacy tweet activity export",
         kind=Kind.POSTS,
-        platform="x",
+        platform="x_twitter",
         fields=[
             Field("post_id", ("Tweet id",), "id", required=True),
             Field("url", ("Tweet permalink",)),
@@ -55,7 +55,7 @@ X_CONTENT = register(
         name="x_account_analytics_content",
         label="X analytics content export",
         kind=Kind.POSTS,
-        platform="x",
+        platform="x_twitter",
         fields=[
             Field("post_id", ("Post id",), "id", required=True),
             Field("published_at", ("Date",), "datetime", required=True),
