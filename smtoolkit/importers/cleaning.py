@@ -210,14 +210,9 @@ NON_NEGATIVE: tuple[str, ...] = (
     "unique_impressions",
     "followers",
     "video_views",
-    "reactions",
-    "comments",
-    "shares",
-    "saves",
-    "clicks",
-    "engagement",
 )
-"""Counts that cannot be below zero (net changes such as ``new_followers`` can)."""
+"""Counts that cannot be below zero.  Net changes can: ``new_followers``, and the daily
+likes or comments of an account (TikTok reports ``-1`` comments on a day one was deleted)."""
 
 
 def clear_negative(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Dropped]]:

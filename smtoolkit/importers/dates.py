@@ -375,6 +375,15 @@ def _date_years(result: pd.Series, where: Location, context: DateContext | None,
     day = result.dt.day
     later = (month > end.month) | ((month == end.month) & (day > end.day))
     years = pd.Series(end.year, index=result.index) - later.astype("int64")
+    ordinal = (month * 100 + day)[present]
+    falls = int((ordinal.diff() < 0).sum())
+    in_order = falls == 0 or (falls == 1 and ordinal.iloc[0] > ordinal.iloc[-1])
+    if len(ordinal) > 2 and in_order and ordinal.iloc[-1] <= end.month * 100 + end.day:
+        # A daily series in file order (TikTok's Overview): counted back from its last day,
+        # the year changes where the calendar falls back (December to January).
+        wraps = (ordinal > ordinal.shift(-1)).astype("int64")
+        years = pd.Series(end.year, index=result.index)
+        years[ordinal.index] = end.year - wraps[::-1].cumsum()[::-1]
     parts = pd.DataFrame(
         {
             "year": years.where(present, 2000),
@@ -414,6 +423,8 @@ def _parse_text(
         sample = _normalize_zones(sample)
     with_offset = bool(sample.str.contains(_OFFSET_RE, regex=True).any())
     candidates = _candidates(dayfirst, with_offset)
+    if bool((sample.str.count(r"\d+") <= 1).all()):
+        candidates = list(_YEARLESS)  # one number per value: a day without year ("July 16")
     # Choose the format that reads most of a sample, then parse the whole column with it;
     # if some value does not fit, try the other formats before giving up (the error then
     # names the first value the chosen format cannot read).

@@ -44,6 +44,9 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "shares": {"en": ("Shares",), "de": ("Geteilte Inhalte",)},
     "duration": {"en": ("Duration",), "de": ("Dauer",)},
     "average_view": {"en": ("Average view duration",), "de": ("Durchschnittliche Wiedergabedauer",)},
+    "new_viewers": {"en": ("New viewers",), "de": ("Neue Zuschauer",)},
+    "returning_viewers": {"en": ("Returning viewers", "Regular viewers"), "de": ("Wiederkehrende Zuschauer",)},
+    "unique_viewers": {"en": ("Unique viewers",), "de": ("Einzelne Zuschauer",)},
 }
 """Column names per UI language (checked against real exports, see docs/data-formats.md)."""
 
@@ -131,13 +134,24 @@ YOUTUBE_TOTALS = register(
             Field("date", _h("date"), "date", required=True),
             Field("impressions", _h("views"), "int"),
         ],
-        signature=[_h("date"), _h("views")],
-        anchors=[_h("date"), _h("views")],
+        signature=[
+            _h("date"),
+            _h("views"),
+            _h("watch_time"),
+            _h("subscribers"),
+            _h("impressions"),
+            _h("new_viewers"),
+            _h("returning_viewers"),
+            _h("unique_viewers"),
+            _h("average_view"),
+        ],
+        anchors=[_h("date")],
         min_signature=2,
         dayfirst=False,
         decimal=".",
-        rule="a header row of exactly Date and Views (German: Datum, Aufrufe); views per day "
-        "become impressions",
+        rule="a header row starting with Date (German: Datum) followed by YouTube Studio metrics "
+        "(Views, Watch time (hours), Subscribers, New viewers, ...), without a video column; "
+        "views per day become impressions",
     )
 )
 
