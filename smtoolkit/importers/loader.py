@@ -499,12 +499,20 @@ class FolderImport:
         wanted = _kind(kind)
         return tuple(e for e in self.errors if e.kind is None or e.kind is wanted)
 
-    def frame(self, kind: Kind | str) -> pd.DataFrame:
+    def frame(self, kind: Kind | str, *, dated: bool = False) -> pd.DataFrame:
         """Return all ``kind`` tables as one frame (exact duplicate rows removed).
 
-        An empty frame with the schema's columns when there are none.
+        An empty frame with the schema's columns when there are none.  With ``dated``,
+        only rows with a date (posts the export lists without a publish time are left
+        out: analyses over time cannot place them).
         """
         wanted = _kind(kind)
+        if dated:
+            combined = self.frame(wanted)
+            column = date_column(wanted)
+            if column is None:
+                return combined
+            return combined[combined[column].notna()].reset_index(drop=True)
         if wanted not in self._cache:
             parts = [t.data for t in self.tables(wanted)]
             if not parts:

@@ -671,7 +671,7 @@ def _load(
             p for p in content_data.data_problems(data, Kind.FOLLOWERS, engagement) if p not in problems
         ]
         if posts is None:
-            posts = data.frame(Kind.POSTS) if data is not None else empty_frame(Kind.POSTS)
+            posts = data.frame(Kind.POSTS, dated=True) if data is not None else empty_frame(Kind.POSTS)
         if followers is None:
             followers = data.frame(Kind.FOLLOWERS) if data is not None else empty_frame(Kind.FOLLOWERS)
     return posts, followers, problems
