@@ -20,9 +20,9 @@ __all__ = [
     "clear_negative",
     "drop_blank",
     "drop_description",
-    "drop_rows",
     "drop_duplicates",
     "drop_missing",
+    "drop_rows",
     "drop_summary",
 ]
 
@@ -194,7 +194,9 @@ def drop_description(frame: pd.DataFrame, keys: Sequence[int]) -> tuple[pd.DataF
     return frame.iloc[1:], _dropped(mask, "description row", "description rows")
 
 
-def drop_rows(frame: pd.DataFrame, rows: Sequence[int], reason: str, plural: str) -> tuple[pd.DataFrame, Dropped | None]:
+def drop_rows(
+    frame: pd.DataFrame, rows: Sequence[int], reason: str, plural: str
+) -> tuple[pd.DataFrame, Dropped | None]:
     """Drop the rows numbered ``rows`` (spreadsheet row numbers) for ``reason``."""
     if not rows:
         return frame, None

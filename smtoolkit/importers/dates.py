@@ -57,33 +57,99 @@ OUT_OF_RANGE = "row with a date before 1677 or after 2262"
 
 MONTH_NAMES: dict[str, dict[str, str]] = {
     "de": {
-        "januar": "Jan", "jän": "Jan", "jänner": "Jan", "februar": "Feb", "märz": "Mar",
-        "mär": "Mar", "mrz": "Mar", "april": "Apr", "mai": "May", "juni": "Jun", "juli": "Jul",
-        "august": "Aug", "september": "Sep", "oktober": "Oct", "okt": "Oct", "november": "Nov",
-        "dezember": "Dec", "dez": "Dec",
+        "januar": "Jan",
+        "jän": "Jan",
+        "jänner": "Jan",
+        "februar": "Feb",
+        "märz": "Mar",
+        "mär": "Mar",
+        "mrz": "Mar",
+        "april": "Apr",
+        "mai": "May",
+        "juni": "Jun",
+        "juli": "Jul",
+        "august": "Aug",
+        "september": "Sep",
+        "oktober": "Oct",
+        "okt": "Oct",
+        "november": "Nov",
+        "dezember": "Dec",
+        "dez": "Dec",
     },
     "fr": {
-        "janvier": "Jan", "janv": "Jan", "février": "Feb", "févr": "Feb", "fevrier": "Feb",
-        "mars": "Mar", "avril": "Apr", "avr": "Apr", "juin": "Jun", "juillet": "Jul",
-        "juil": "Jul", "août": "Aug", "aout": "Aug", "septembre": "Sep", "sept": "Sep",
-        "octobre": "Oct", "novembre": "Nov", "décembre": "Dec", "déc": "Dec",
+        "janvier": "Jan",
+        "janv": "Jan",
+        "février": "Feb",
+        "févr": "Feb",
+        "fevrier": "Feb",
+        "mars": "Mar",
+        "avril": "Apr",
+        "avr": "Apr",
+        "juin": "Jun",
+        "juillet": "Jul",
+        "juil": "Jul",
+        "août": "Aug",
+        "aout": "Aug",
+        "septembre": "Sep",
+        "sept": "Sep",
+        "octobre": "Oct",
+        "novembre": "Nov",
+        "décembre": "Dec",
+        "déc": "Dec",
     },
     "es": {
-        "enero": "Jan", "ene": "Jan", "febrero": "Feb", "marzo": "Mar", "abril": "Apr",
-        "abr": "Apr", "mayo": "May", "junio": "Jun", "julio": "Jul", "agosto": "Aug",
-        "ago": "Aug", "septiembre": "Sep", "setiembre": "Sep", "octubre": "Oct",
-        "noviembre": "Nov", "diciembre": "Dec", "dic": "Dec",
+        "enero": "Jan",
+        "ene": "Jan",
+        "febrero": "Feb",
+        "marzo": "Mar",
+        "abril": "Apr",
+        "abr": "Apr",
+        "mayo": "May",
+        "junio": "Jun",
+        "julio": "Jul",
+        "agosto": "Aug",
+        "ago": "Aug",
+        "septiembre": "Sep",
+        "setiembre": "Sep",
+        "octubre": "Oct",
+        "noviembre": "Nov",
+        "diciembre": "Dec",
+        "dic": "Dec",
     },
     "it": {
-        "gennaio": "Jan", "gen": "Jan", "febbraio": "Feb", "marzo": "Mar", "aprile": "Apr",
-        "maggio": "May", "mag": "May", "giugno": "Jun", "giu": "Jun", "luglio": "Jul",
-        "lug": "Jul", "agosto": "Aug", "settembre": "Sep", "set": "Sep", "ottobre": "Oct",
-        "ott": "Oct", "novembre": "Nov", "dicembre": "Dec",
+        "gennaio": "Jan",
+        "gen": "Jan",
+        "febbraio": "Feb",
+        "marzo": "Mar",
+        "aprile": "Apr",
+        "maggio": "May",
+        "mag": "May",
+        "giugno": "Jun",
+        "giu": "Jun",
+        "luglio": "Jul",
+        "lug": "Jul",
+        "agosto": "Aug",
+        "settembre": "Sep",
+        "set": "Sep",
+        "ottobre": "Oct",
+        "ott": "Oct",
+        "novembre": "Nov",
+        "dicembre": "Dec",
     },
     "nl": {
-        "januari": "Jan", "februari": "Feb", "maart": "Mar", "mrt": "Mar", "april": "Apr",
-        "mei": "May", "juni": "Jun", "juli": "Jul", "augustus": "Aug", "september": "Sep",
-        "oktober": "Oct", "november": "Nov", "december": "Dec",
+        "januari": "Jan",
+        "februari": "Feb",
+        "maart": "Mar",
+        "mrt": "Mar",
+        "april": "Apr",
+        "mei": "May",
+        "juni": "Jun",
+        "juli": "Jul",
+        "augustus": "Aug",
+        "september": "Sep",
+        "oktober": "Oct",
+        "november": "Nov",
+        "december": "Dec",
     },
 }
 """Month names and abbreviations per UI language, mapped to the English abbreviation."""
@@ -122,8 +188,9 @@ def _dates_in(text: str) -> list[_dt.date]:
     for pattern, fmt in _CONTEXT_PATTERNS:
         for match in pattern.finditer(text):
             try:
-                day = _dt.datetime.strptime("".join(match.groups()) if fmt == "%Y%m%d" else
-                                            match.group(0), fmt).date()
+                day = _dt.datetime.strptime(
+                    "".join(match.groups()) if fmt == "%Y%m%d" else match.group(0), fmt
+                ).date()
             except ValueError:
                 continue
             if 1990 <= day.year <= 2100:
@@ -144,6 +211,7 @@ def date_context(path: Path, titles: tuple[tuple[str, ...], ...] = ()) -> DateCo
         if found:
             return DateContext(max(found), source)
     return DateContext()
+
 
 _US = [
     "%m/%d/%Y %H:%M:%S",
@@ -330,17 +398,13 @@ _HIGHEST = pd.Timestamp("2261-12-31")
 
 def _within_range(result: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Return ``result`` in nanoseconds, with dates pandas cannot hold as ``NaT``, and their mask."""
-    if isinstance(result.dtype, pd.DatetimeTZDtype):
-        naive = result.dt.tz_localize(None)
-    else:
-        naive = result
+    naive = result.dt.tz_localize(None) if isinstance(result.dtype, pd.DatetimeTZDtype) else result
     beyond = (naive < _LOWEST) | (naive > _HIGHEST)
     if bool(beyond.any()):
         result = result.where(~beyond)
-    unit = "ns"
     if isinstance(result.dtype, pd.DatetimeTZDtype):
-        return result.astype(pd.DatetimeTZDtype(unit, result.dtype.tz)), beyond
-    return result.astype(f"datetime64[{unit}]"), beyond
+        return result.astype(pd.DatetimeTZDtype("ns", tz=result.dtype.tz)), beyond
+    return result.astype("datetime64[ns]"), beyond
 
 
 def _bounded(result: pd.Series, shown: pd.Series, where: Location, rejected: list[int] | None) -> pd.Series:

@@ -144,9 +144,10 @@ def format_report(report: InspectReport, *, show_path: bool = True) -> str:
             lines.append("cleared: " + "; ".join(d.describe() for d in table.cleared))
         lines.append(f"read as: {_read_as(table)}")
         if table.columns_used:
-            lines.append("columns used: " + _shown(
-                [f"{name} → {target}" if target else name for name, target in table.columns_used]
-            ))
+            lines.append(
+                "columns used: "
+                + _shown([f"{name} → {target}" if target else name for name, target in table.columns_used])
+            )
         lines.append("columns ignored: " + (_shown(list(table.columns_ignored)) or "none"))
         for note in table.notes:
             lines.append(f"note: {note}")

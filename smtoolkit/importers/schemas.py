@@ -68,7 +68,12 @@ _I = "Int64"
 
 SCHEMAS: dict[Kind, tuple[Column, ...]] = {
     Kind.POSTS: (
-        Column("platform", _S, "facebook, instagram, linkedin, x_twitter, youtube or tiktok (the platform vocabulary of smtoolkit.catalogues)", True),
+        Column(
+            "platform",
+            _S,
+            "facebook, instagram, linkedin, x_twitter, youtube or tiktok (smtoolkit.catalogues.Platform)",
+            True,
+        ),
         Column("account", _S, "page or account name, where the export names it"),
         Column(
             "post_id",

@@ -9,6 +9,7 @@ expansion and external references in a hostile file are refused.
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 import pandas as pd
 from defusedxml import ElementTree
@@ -24,9 +25,9 @@ def is_spreadsheetml(head: bytes) -> bool:
     return head.lstrip().startswith(b"<?xml") and NAMESPACE.encode() in head
 
 
-def _value(data: object) -> object:
-    text = getattr(data, "text", None) or ""
-    kind = getattr(data, "get")(_SS + "Type", "String")
+def _value(data: Element) -> object:
+    text = data.text or ""
+    kind = data.get(_SS + "Type", "String")
     if kind == "Number":
         try:
             number = float(text)
@@ -39,6 +40,8 @@ def _value(data: object) -> object:
 def read_spreadsheetml(path: Path) -> list[tuple[str, pd.DataFrame]]:
     """Return ``(sheet name, grid of cell values)`` for every worksheet of ``path``."""
     root = ElementTree.parse(str(path)).getroot()
+    if root is None:
+        return []
     sheets: list[tuple[str, pd.DataFrame]] = []
     for number, sheet in enumerate(root.iter(_SS + "Worksheet"), start=1):
         rows: list[list[object]] = []

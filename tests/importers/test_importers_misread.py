@@ -119,7 +119,7 @@ def test_many_rows_per_post_are_refused(tmp_path: Path) -> None:
 
 
 def test_inspect_names_used_and_ignored_columns() -> None:
-    """inspect lists each column read with the field it feeds, and the columns left aside."""
+    """Inspect lists each column read with the field it feeds, and the columns left aside."""
     text = format_report(inspect_file(REAL / "youtube_de_Tabellendaten.csv"))
     assert "columns used: Video → post_id, Videotitel → text," in text
     assert "columns ignored: Wiedergabezeit (Stunden), Abonnenten, Klickrate der Impressionen (%)" in text

@@ -373,7 +373,7 @@ def _format_findings(d: ContentDetails) -> list[Message]:
     found = []
     by_platform: dict[str, list[GroupStats]] = {}
     for g in d.formats:
-        if g.median_er is not None and g.rated >= MIN_FORMAT_POSTS:
+        if g.key[1] and g.median_er is not None and g.rated >= MIN_FORMAT_POSTS:
             by_platform.setdefault(g.key[0], []).append(g)
     for platform, groups in by_platform.items():
         if len(groups) < 2:

@@ -18,12 +18,20 @@ import pandas as pd
 
 from smtoolkit.catalogues import Platform
 from smtoolkit.importers.mapping import ColumnMapFormat, Field, as_text
-from smtoolkit.importers.registry import Header, Table, register
+from smtoolkit.importers.registry import Format, Header, Table, register
 from smtoolkit.importers.schemas import Kind
 
 from ._common import normalize_post_format
 
-__all__ = ["DAILY_HEADERS", "DAILY_TITLES", "FACEBOOK_POSTS", "INSTAGRAM_POSTS", "META_FOLLOWS", "META_REACH", "META_VIEWS"]
+__all__ = [
+    "DAILY_HEADERS",
+    "DAILY_TITLES",
+    "FACEBOOK_POSTS",
+    "INSTAGRAM_POSTS",
+    "META_FOLLOWS",
+    "META_REACH",
+    "META_VIEWS",
+]
 
 _POST_ID = ("Post ID", "Beitrags-ID", "Identificador de la publicación")
 _PUBLISHED = (
@@ -237,7 +245,7 @@ _TITLE_RULE = (
 )
 
 
-def _daily(name: str, label: str, kind: Kind, metric: str, target: str) -> MetaDailyFormat:
+def _daily(name: str, label: str, kind: Kind, metric: str, target: str) -> Format:
     return register(
         MetaDailyFormat(
             metric=metric,

@@ -29,8 +29,8 @@ from ._common import id_from_url
 
 __all__ = [
     "TIKTOK_AUDIENCE",
-    "TIKTOK_FOLLOWER_ACTIVITY",
     "TIKTOK_FOLLOWERS",
+    "TIKTOK_FOLLOWER_ACTIVITY",
     "TIKTOK_OVERVIEW",
     "TIKTOK_POSTS",
     "TIKTOK_VIEWERS",

@@ -30,25 +30,86 @@ from ._common import aliases
 __all__ = ["HEADERS", "YOUTUBE_CHART", "YOUTUBE_TOTALS", "YOUTUBE_VIDEOS"]
 
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
-    "video": {"en": ("Content", "Video"), "de": ("Video", "Videos", "Inhalt")},
-    "title": {"en": ("Video title",), "de": ("Videotitel",)},
-    "published": {"en": ("Video publish time",), "de": ("Veröffentlichungszeitpunkt des Videos",)},
-    "date": {"en": ("Date",), "de": ("Datum",)},
-    "views": {"en": ("Views",), "de": ("Aufrufe",)},
-    "watch_time": {"en": ("Watch time (hours)",), "de": ("Wiedergabezeit (Stunden)",)},
-    "impressions": {"en": ("Impressions",), "de": ("Impressionen",)},
+    "video": {
+        "en": ("Content", "Video"),
+        "de": ("Video", "Videos", "Inhalt"),
+        "fr": ("Contenu", "Vidéo"),
+        "es": ("Contenido", "Vídeo"),
+        "it": ("Contenuti", "Video"),
+        "nl": ("Content", "Video"),
+    },
+    "title": {
+        "en": ("Video title",),
+        "de": ("Videotitel",),
+        "fr": ("Titre de la vidéo",),
+        "es": ("Título del vídeo",),
+        "it": ("Titolo del video",),
+        "nl": ("Videotitel",),
+    },
+    "published": {
+        "en": ("Video publish time",),
+        "de": ("Veröffentlichungszeitpunkt des Videos",),
+        "fr": ("Heure de publication de la vidéo",),
+        "es": ("Hora de publicación del vídeo",),
+        "it": ("Ora di pubblicazione del video",),
+        "nl": ("Publicatietijd van video",),
+    },
+    "date": {
+        "en": ("Date",),
+        "de": ("Datum",),
+        "fr": ("Date",),
+        "es": ("Fecha",),
+        "it": ("Data",),
+        "nl": ("Datum",),
+    },
+    "views": {
+        "en": ("Views",),
+        "de": ("Aufrufe",),
+        "fr": ("Vues",),
+        "es": ("Visualizaciones",),
+        "it": ("Visualizzazioni",),
+        "nl": ("Weergaven",),
+    },
+    "watch_time": {
+        "en": ("Watch time (hours)",),
+        "de": ("Wiedergabezeit (Stunden)",),
+        "fr": ("Durée de visionnage (heures)",),
+        "es": ("Tiempo de visualización (horas)",),
+        "it": ("Tempo di visualizzazione (ore)",),
+        "nl": ("Kijktijd (uren)",),
+    },
+    "impressions": {
+        "en": ("Impressions",),
+        "de": ("Impressionen",),
+        "fr": ("Impressions",),
+        "es": ("Impresiones",),
+        "it": ("Impressioni",),
+        "nl": ("Vertoningen",),
+    },
     "ctr": {"en": ("Impressions click-through rate (%)",), "de": ("Klickrate der Impressionen (%)",)},
-    "subscribers": {"en": ("Subscribers", "Subscribers gained"), "de": ("Abonnenten", "Gewonnene Abonnenten")},
-    "likes": {"en": ("Likes",), "de": ("Mag ich", "Likes")},
+    "subscribers": {
+        "en": ("Subscribers", "Subscribers gained"),
+        "de": ("Abonnenten", "Gewonnene Abonnenten"),
+        "fr": ("Abonnés",),
+        "es": ("Suscriptores",),
+        "it": ("Iscritti",),
+        "nl": ("Abonnees",),
+    },
+    "likes": {"en": ("Likes",), "de": ("Mag ich", "Likes"), "fr": ("J'aime",), "es": ("Me gusta",)},
     "comments": {"en": ("Comments added",), "de": ("Hinzugefügte Kommentare",)},
     "shares": {"en": ("Shares",), "de": ("Geteilte Inhalte",)},
-    "duration": {"en": ("Duration",), "de": ("Dauer",)},
+    "duration": {"en": ("Duration",), "de": ("Dauer",), "fr": ("Durée",), "es": ("Duración",)},
     "average_view": {"en": ("Average view duration",), "de": ("Durchschnittliche Wiedergabedauer",)},
     "new_viewers": {"en": ("New viewers",), "de": ("Neue Zuschauer",)},
-    "returning_viewers": {"en": ("Returning viewers", "Regular viewers"), "de": ("Wiederkehrende Zuschauer",)},
+    "returning_viewers": {
+        "en": ("Returning viewers", "Regular viewers"),
+        "de": ("Wiederkehrende Zuschauer",),
+    },
     "unique_viewers": {"en": ("Unique viewers",), "de": ("Einzelne Zuschauer",)},
 }
-"""Column names per UI language (checked against real exports, see docs/data-formats.md)."""
+"""Column names per UI language.  English and German are checked against real exports
+(docs/data-formats.md); the French, Spanish, Italian and Dutch names follow the Studio UI
+and are not yet checked against a real file."""
 
 
 def _h(key: str) -> tuple[str, ...]:

@@ -62,7 +62,8 @@ def main(mirror: Path) -> None:
     tiktok = ("htupycollabs-spec/Analytics", "72fe3155b8e5457a3228e252b45da0cee2cba34c")
     lines = _lines(_show(mirror, *tiktok, "Content.csv"))
     body = [lines[0]] + [
-        _titles(line, 1, f"Video {i}").replace(b"@haileytupy2.0", b"@account") for i, line in enumerate(lines[1:], 1)
+        _titles(line, 1, f"Video {i}").replace(b"@haileytupy2.0", b"@account")
+        for i, line in enumerate(lines[1:], 1)
     ]
     (HERE / "tiktok_Content.csv").write_bytes(b"".join(body))
     for source, target in (
@@ -84,7 +85,9 @@ def main(mirror: Path) -> None:
         record[1] = record[1].replace("TCORSStgOrg", "account")
     out = io.StringIO(newline="")
     csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(records)
-    (HERE / "x_tweet_activity_metrics_account_20170401_20170408_en.csv").write_text(out.getvalue(), encoding="utf-8")
+    (HERE / "x_tweet_activity_metrics_account_20170401_20170408_en.csv").write_text(
+        out.getvalue(), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
