@@ -139,3 +139,17 @@ def test_recognised_unsupported_exports_are_skipped_in_a_folder(tmp_path: Path) 
     assert folder.ok and len(folder.frame(Kind.POSTS)) == 19
     assert [e.format for e in folder.skipped] == ["youtube_chart_data"]
     assert "one row per video and day" in folder.skipped[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("youtube_Table data_traffic_source.csv", "YouTube Studio table by another dimension"),
+        ("Facebook_Page_visits_2026-07-01_2026-07-02.csv", "daily export of another metric"),
+    ],
+)
+def test_known_exports_of_other_metrics_are_named_not_guessed(name: str, phrase: str) -> None:
+    """A YouTube table by traffic source or a Meta daily export of page visits is named and refused."""
+    with pytest.raises(DataImportError) as raised:
+        load(REPO / "tests" / "data" / "importers" / "unsupported" / name)
+    assert phrase in str(raised.value) and "does not import" in str(raised.value)

@@ -32,8 +32,9 @@ DATED_NAMES = {
 
 
 def _sample_files() -> list[Path]:
-    """Every case fixture and every real export (unsupported ones included)."""
+    """Every case fixture, every real export and the recognised-but-unsupported samples."""
     cases = [p for p in CASES.iterdir() if not p.name.endswith(".json")]
+    cases += list((CASES.parent / "unsupported").iterdir())
     real = [p for p in REAL.iterdir() if p.suffix in (".csv", ".xlsx", ".xls")]
     return sorted(cases) + sorted(real)
 

@@ -216,10 +216,23 @@ def _daily_title(header: Header) -> tuple[Platform, str] | None:
     return None
 
 
-class MetaDailyFormat(ColumnMapFormat):
-    """Meta's daily exports: a title line naming platform and metric, then Date/Primary."""
+def _any_daily_title(header: Header) -> bool:
+    """Tell whether a single-cell title line above the header names Facebook or Instagram."""
+    for row in header.preamble:
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) == 1 and _PLATFORM.search(cells[0]):
+            return True
+    return False
 
-    def __init__(self, *, metric: str, **kwargs: Any) -> None:
+
+class MetaDailyFormat(ColumnMapFormat):
+    """Meta's daily exports: a title line naming platform and metric, then Date/Primary.
+
+    With ``metric=None`` it recognises the daily exports of every other metric (visits,
+    link clicks, interactions), which are named and not imported.
+    """
+
+    def __init__(self, *, metric: str | None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.metric = metric
 
@@ -228,6 +241,8 @@ class MetaDailyFormat(ColumnMapFormat):
         if header.keys[:2] not in DAILY_HEADERS.values():
             return 0
         found = _daily_title(header)
+        if self.metric is None:
+            return 4 if found is None and _any_daily_title(header) else 0
         return 5 if found is not None and found[1] == self.metric else 0
 
 
@@ -267,6 +282,22 @@ META_FOLLOWS = _daily(
 META_REACH = _daily(
     "meta_reach", "Meta Business Suite daily reach export", Kind.PAGE_METRICS, "reach", "unique_impressions"
 )
+META_OTHER_DAILY = register(
+    MetaDailyFormat(
+        metric=None,
+        name="meta_daily_other",
+        label="Meta Business Suite daily export of another metric",
+        kind=Kind.PAGE_METRICS,
+        fields=[Field("date", _DATE, "date", required=True)],
+        signature=[_DATE, _PRIMARY],
+        min_signature=2,
+        rule='a title line naming Facebook or Instagram and a metric other than follows, reach or views, '
+        'then the header "Date","Primary"',
+        unsupported="only the daily follows, reach and views exports are imported; this metric "
+        "(named in the title line) has no column in smtoolkit's tables",
+    )
+)
+
 META_VIEWS = _daily(
     "meta_views", "Meta Business Suite daily views export", Kind.PAGE_METRICS, "views", "impressions"
 )

@@ -27,7 +27,7 @@ from smtoolkit.importers.schemas import Kind
 
 from ._common import aliases
 
-__all__ = ["HEADERS", "YOUTUBE_CHART", "YOUTUBE_TOTALS", "YOUTUBE_VIDEOS"]
+__all__ = ["HEADERS", "YOUTUBE_CHART", "YOUTUBE_OTHER", "YOUTUBE_TOTALS", "YOUTUBE_VIDEOS"]
 
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "video": {
@@ -231,5 +231,34 @@ YOUTUBE_CHART = register(
         "so they are neither a table of videos nor the channel's total; import 'Table data.csv' "
         "(Tabellendaten.csv) for the videos and 'Totals.csv' (Gesamtwerte.csv) for the daily "
         "channel figures",
+    )
+)
+
+
+class _OtherDimension(ColumnMapFormat):
+    """A Studio table by another dimension: YouTube metrics, neither video nor date first."""
+
+    def score(self, header: Header) -> int:
+        """Score 1 (below every real match) for Views and Watch time without video or date."""
+        if header.has(_h("video")) or header.has(_h("title")) or header.has(_h("date")):
+            return 0
+        return super().score(header)
+
+
+YOUTUBE_OTHER = register(
+    _OtherDimension(
+        name="youtube_other_table",
+        label="YouTube Studio table by another dimension (traffic source, country, device, ...)",
+        kind=Kind.PAGE_METRICS,
+        platform="youtube",
+        fields=[Field("date", _h("date"), "date")],
+        signature=[_h("views"), _h("watch_time")],
+        anchors=[_h("views"), _h("watch_time")],
+        min_signature=2,
+        rule="a header row with Views and Watch time (hours) (any UI language) but no video, "
+        "title or date column",
+        unsupported="its rows are traffic sources, countries, devices or another grouping, not "
+        "videos or days; export the table by video ('Table data.csv') or the daily totals "
+        "('Totals.csv')",
     )
 )
