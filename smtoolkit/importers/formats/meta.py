@@ -291,7 +291,7 @@ META_OTHER_DAILY = register(
         fields=[Field("date", _DATE, "date", required=True)],
         signature=[_DATE, _PRIMARY],
         min_signature=2,
-        rule='a title line naming Facebook or Instagram and a metric other than follows, reach or views, '
+        rule="a title line naming Facebook or Instagram and a metric other than follows, reach or views, "
         'then the header "Date","Primary"',
         unsupported="only the daily follows, reach and views exports are imported; this metric "
         "(named in the title line) has no column in smtoolkit's tables",
