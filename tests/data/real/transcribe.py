@@ -88,6 +88,14 @@ def main(mirror: Path) -> None:
     (HERE / "x_tweet_activity_metrics_account_20170401_20170408_en.csv").write_text(
         out.getvalue(), encoding="utf-8"
     )
+    raw = _show(mirror, *trial, "spec/fixtures/facebook_ads_manager.csv").decode("utf-8")
+    header, *lines = raw.splitlines(keepends=True)
+    records = list(csv.reader(io.StringIO("".join(lines[:5]), newline="")))
+    for number, record in enumerate(records, 1):
+        record[0] = f'Post: "Campaign {number}"'
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(records)
+    (HERE / "facebook_ads_manager.csv").write_text(header + out.getvalue(), encoding="utf-8")
 
 
 if __name__ == "__main__":
