@@ -19,11 +19,15 @@ import pandas as pd
 from smtoolkit.errors import ConfigError, DataImportError
 from smtoolkit.importers.cleaning import (
     Dropped,
+    clear_negative,
     drop_blank,
+    drop_description,
     drop_duplicates,
     drop_missing,
+    drop_rows,
     drop_summary,
 )
+from smtoolkit.importers.dates import OUT_OF_RANGE, date_context
 from smtoolkit.importers.messages import Location, import_error
 from smtoolkit.importers.readers import (
     ENCODING_NAMES,
@@ -33,7 +37,7 @@ from smtoolkit.importers.readers import (
     TextFile,
     open_sources,
 )
-from smtoolkit.importers.registry import Format, Header, Table, formats
+from smtoolkit.importers.registry import Format, Header, Table, formats, strip_invisible
 from smtoolkit.importers.schemas import (
     DEFAULT_TZ,
     SCHEMAS,
@@ -75,6 +79,12 @@ class Imported:
     encoding: str | None = None
     delimiter: str | None = None
     notes: tuple[str, ...] = ()
+    columns_used: tuple[tuple[str, str], ...] = ()
+    """Header cells the format read, each with the schema column it feeds."""
+    columns_ignored: tuple[str, ...] = ()
+    """Header cells the format did not read."""
+    cleared: tuple[Dropped, ...] = ()
+    """Values left empty because they cannot be right (a negative reach), per reason."""
 
     @property
     def kind(self) -> Kind:
@@ -109,18 +119,37 @@ class _Detection:
 
 def _detect_rows(
     rows: list[tuple[str, ...]], candidates: tuple[Format, ...]
-) -> tuple[int, int, Header, Format] | None:
-    """Return ``(score, row index, header, format)`` of the best header row, if any."""
-    best: tuple[int, int, Header, Format] | None = None
+) -> tuple[int, int, Header, Format, Format | None] | None:
+    """Return ``(score, row index, header, format, tie)`` of the best header row, if any.
+
+    Every format is scored against every candidate row.  ``tie`` is another format with
+    the same best score on the same row: the file fits both, an ambiguity.
+    """
+    best: tuple[int, int, Header, Format, Format | None] | None = None
     for index, row in enumerate(rows):
         if not any(cell.strip() for cell in row):
             continue
         header = Header(row, tuple(rows[:index]))
         for fmt in candidates:
             score = fmt.score(header)
-            if score > 0 and (best is None or score > best[0]):
-                best = (score, index, header, fmt)
+            if score <= 0:
+                continue
+            if best is None or score > best[0]:
+                best = (score, index, header, fmt, None)
+            elif score == best[0] and index == best[1] and fmt is not best[3] and best[4] is None:
+                best = (*best[:4], fmt)
     return best
+
+
+def _ambiguous(path: Path, header: Header, first: Format, second: Format) -> DataImportError:
+    return import_error(
+        path,
+        f"the file fits two formats equally well: {first.label} ({first.name}) and "
+        f"{second.label} ({second.name})",
+        found=f"columns {header.shown()}",
+        hint=f"What tells them apart:\n  {first.name}: {first.rule}\n  {second.name}: {second.rule}\n"
+        "Export the file again with all its columns, or remove the columns of the other format.",
+    )
 
 
 def _supported() -> str:
@@ -185,7 +214,9 @@ def _detect_tables(path: Path) -> tuple[list[_Detection], list[str]]:
                 delimited = source.with_delimiter(delimiter)
                 found = _detect_rows(delimited.rows(), candidates)
                 if found is not None and (best is None or found[0] > best.score):
-                    score, index, header, fmt = found
+                    score, index, header, fmt, tie = found
+                    if tie is not None:
+                        raise _ambiguous(path, header, fmt, tie)
                     best = _Detection(delimited, index, header, fmt, score)
             if best is None:
                 delimiter = source.candidate_delimiters()[0]
@@ -201,7 +232,9 @@ def _detect_tables(path: Path) -> tuple[list[_Detection], list[str]]:
             if found is None:
                 unknown_rows.append((source.sheet, source.rows(), "worksheet"))
             else:
-                score, index, header, fmt = found
+                score, index, header, fmt, tie = found
+                if tie is not None:
+                    raise _ambiguous(path, header, fmt, tie)
                 detections.append(_Detection(source, index, header, fmt, score))
     if not detections:
         if len(unknown_rows) == 1:
@@ -226,10 +259,57 @@ def _detect_tables(path: Path) -> tuple[list[_Detection], list[str]]:
 _DELIMITER_WORDS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
 
+def _unsupported(location: Location, fmt: Format) -> DataImportError:
+    return import_error(
+        location,
+        f"this is a {fmt.label}, which smtoolkit does not import: {fmt.unsupported}",
+    )
+
+
+def _check_shape(data: pd.DataFrame, fmt: Format, location: Location, notes: list[str]) -> None:
+    """Refuse a table with many rows per post (a daily series), note a few repeated ids."""
+    column = fmt.one_row_per or ("post_id" if fmt.kind is Kind.POSTS else None)
+    if column is None or column not in data.columns or data.empty:
+        return
+    ids = data[column].dropna()
+    if ids.empty:
+        return
+    counts = ids.value_counts()
+    repeated = counts[counts > 1]
+    if repeated.empty:
+        return
+    label = column.replace("_", " ")
+    example, times = str(repeated.index[0]), int(repeated.iloc[0])
+    if len(ids) >= 4 and len(ids) >= 2 * len(counts):
+        raise import_error(
+            location,
+            f"has {len(ids)} rows for {len(counts)} different {label}s ({example!r} appears "
+            f"{times} times), but a {fmt.label} has one row per {label.removesuffix(' id')}",
+            expected=f"one row per {label.removesuffix(' id')}",
+            found="the shape of a daily series per item (one row per item and day), such as "
+            "YouTube's 'Chart data.csv'",
+            hint="Export the table of posts or videos (e.g. YouTube 'Table data.csv') instead.",
+        )
+    notes.append(
+        f"{len(repeated)} {label}(s) appear more than once with different figures "
+        f"(e.g. {example!r}, {times} times); all their rows are kept"
+    )
+
+
+def _columns(header: Header, fmt: Format) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    used = fmt.used(header)
+    named = [(i, strip_invisible(c).strip()) for i, c in enumerate(header.cells) if c.strip()]
+    columns_used = tuple((name, used[i]) for i, name in named if i in used)
+    ignored = tuple(name for i, name in named if i not in used)
+    return columns_used, ignored
+
+
 def _import(detection: _Detection, tz: str, notes: tuple[str, ...] = ()) -> Imported:
     source, fmt, header = detection.source, detection.format, detection.header
     location = Location(source.path, source.sheet)
     header_row = detection.header_index + 1
+    if fmt.unsupported:
+        raise _unsupported(location, fmt)
     missing = fmt.missing(header)
     if missing:
         raise import_error(
@@ -239,21 +319,31 @@ def _import(detection: _Detection, tz: str, notes: tuple[str, ...] = ()) -> Impo
             found=f"columns {header.shown()}",
             hint="Export the file again with all columns, or add the missing column.",
         )
-    table = Table(pd.DataFrame(), header, location, tz)
+    table = Table(pd.DataFrame(), header, location, tz, context=date_context(source.path, header.preamble))
     try:
         frame = source.body(detection.header_index, fmt.positions(header))
         dropped: list[Dropped] = []
+        description = None
+        if fmt.description_row:
+            frame, description = drop_description(frame, fmt.key_positions(header))
         frame, blank = drop_blank(frame)
         frame, summary = drop_summary(frame, fmt.key_positions(header))
         duplicates = None
         if fmt.deduplicates(header):
             frame, duplicates = drop_duplicates(frame, fmt.dedupe_position(header))
-        dropped += [d for d in (summary, duplicates, blank) if d is not None]
+        dropped += [d for d in (description, summary, duplicates, blank) if d is not None]
         table.frame = frame
         data = fmt.convert(table)
+        data, out_of_range = drop_rows(
+            data, table.rejected, OUT_OF_RANGE, OUT_OF_RANGE.replace("row with", "rows with")
+        )
+        if out_of_range is not None:
+            dropped.append(out_of_range)
         required = [c.name for c in SCHEMAS[fmt.kind] if c.required]
         data, missing_rows = drop_missing(data, required)
         dropped += missing_rows
+        data, cleared = clear_negative(data)
+        _check_shape(data, fmt, location, table.notes)
         data = conform(data, fmt.kind, tz)
     except DataImportError:
         raise
@@ -263,6 +353,7 @@ def _import(detection: _Detection, tz: str, notes: tuple[str, ...] = ()) -> Impo
             f"could not be imported as {fmt.label} ({type(exc).__name__}: {exc})",
             hint="This is probably a bug in smtoolkit; please report it with the file.",
         ) from exc
+    columns_used, columns_ignored = _columns(header, fmt)
     return Imported(
         path=source.path,
         sheet=source.sheet,
@@ -273,6 +364,9 @@ def _import(detection: _Detection, tz: str, notes: tuple[str, ...] = ()) -> Impo
         encoding=source.encoding,
         delimiter=source.delimiter,
         notes=tuple(table.notes) + tuple(notes),
+        columns_used=columns_used,
+        columns_ignored=columns_ignored,
+        cleared=tuple(cleared),
     )
 
 
@@ -383,6 +477,9 @@ class FolderImport:
     errors: tuple[FileError, ...] = ()
     ignored: tuple[Path, ...] = ()
     tz: str = DEFAULT_TZ
+    skipped: tuple[FileError, ...] = ()
+    """Recognised exports smtoolkit does not import (YouTube chart data, TikTok follower
+    activity, ...), with the message saying what they are; they fail no check."""
     _cache: dict[Kind, pd.DataFrame] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -403,12 +500,20 @@ class FolderImport:
         wanted = _kind(kind)
         return tuple(e for e in self.errors if e.kind is None or e.kind is wanted)
 
-    def frame(self, kind: Kind | str) -> pd.DataFrame:
+    def frame(self, kind: Kind | str, *, dated: bool = False) -> pd.DataFrame:
         """Return all ``kind`` tables as one frame (exact duplicate rows removed).
 
-        An empty frame with the schema's columns when there are none.
+        An empty frame with the schema's columns when there are none.  With ``dated``,
+        only rows with a date (posts the export lists without a publish time are left
+        out: analyses over time cannot place them).
         """
         wanted = _kind(kind)
+        if dated:
+            combined = self.frame(wanted)
+            column = date_column(wanted)
+            if column is None:
+                return combined
+            return combined[combined[column].notna()].reset_index(drop=True)
         if wanted not in self._cache:
             parts = [t.data for t in self.tables(wanted)]
             if not parts:
@@ -470,6 +575,7 @@ def load_folder(
     files, ignored = _data_files(data_dir)
     imported: list[Imported] = []
     errors: list[FileError] = []
+    skipped: list[FileError] = []
     for link in links_leaving(data_dir, data_dir.parent):
         if link in files:
             files.remove(link)
@@ -481,10 +587,15 @@ def load_folder(
             errors.append(FileError(path, str(exc)))
             continue
         for detection in _ordered(detections):
-            if wanted is not None and detection.format.kind not in wanted:
+            fmt = detection.format
+            if fmt.unsupported:
+                where = Location(path, detection.source.sheet)
+                skipped.append(FileError(path, str(_unsupported(where, fmt)), fmt.kind, fmt.name))
+                continue
+            if wanted is not None and fmt.kind not in wanted:
                 continue
             try:
                 imported.append(_import(detection, tz, tuple(notes)))
             except DataImportError as exc:
                 errors.append(FileError(path, str(exc), detection.format.kind, detection.format.name))
-    return FolderImport(data_dir, tuple(imported), tuple(errors), tuple(ignored), tz)
+    return FolderImport(data_dir, tuple(imported), tuple(errors), tuple(ignored), tz, tuple(skipped))

@@ -23,6 +23,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from smtoolkit.catalogues import Platform
 from smtoolkit.importers.dates import parse_dates, parse_datetimes
 from smtoolkit.importers.numbers import Decimal, parse_numbers
 from smtoolkit.importers.registry import Format, Header, Table
@@ -92,7 +93,7 @@ class ColumnMapFormat(Format):
         fields: Sequence[Field],
         signature: Sequence[Sequence[str]],
         min_signature: int,
-        platform: str | None = None,
+        platform: Platform | None = None,
         extra: Sequence[Sequence[str]] = (),
         finish: Finish | None = None,
         dayfirst: bool | None = None,
@@ -100,6 +101,9 @@ class ColumnMapFormat(Format):
         rule: str | None = None,
         dedupe: bool = True,
         anchors: Sequence[Sequence[str]] = (),
+        description_row: bool = False,
+        one_row_per: str | None = None,
+        unsupported: str | None = None,
     ) -> None:
         self.name = name
         self.label = label
@@ -107,13 +111,16 @@ class ColumnMapFormat(Format):
         self.fields = tuple(fields)
         self.signature = tuple(tuple(group) for group in signature)
         self.min_signature = min_signature
-        self.platform = platform
+        self.platform: Platform | None = platform
         self.extra = tuple(tuple(group) for group in extra)
         self.finish = finish
         self.dayfirst = dayfirst
         self.decimal = decimal
         self.dedupe = dedupe
         self.anchors = tuple(tuple(group) for group in anchors)
+        self.description_row = description_row
+        self.one_row_per = one_row_per
+        self.unsupported = unsupported
         names = [group[0] for group in self.signature]
         default_rule = f"a header row with at least {min_signature} of: " + ", ".join(names)
         if self.anchors:
@@ -141,6 +148,19 @@ class ColumnMapFormat(Format):
             if position is not None:
                 found.add(position)
         return sorted(found)
+
+    def used(self, header: Header) -> dict[int, str]:
+        """Return the positions of mapped fields, each with the schema column it feeds."""
+        found: dict[int, str] = {}
+        for f in self.fields:
+            position = header.find(f.aliases)
+            if position is not None and position not in found:
+                found[position] = f.target
+        for group in self.extra:
+            position = header.find(group)
+            if position is not None and position not in found:
+                found[position] = ""
+        return found
 
     def key_positions(self, header: Header) -> list[int]:
         """Return positions of id and date fields (checked for summary rows)."""
@@ -185,9 +205,23 @@ class ColumnMapFormat(Format):
                     values, where=where, integer=f.type == "int", decimal=self.decimal
                 )
             elif f.type == "datetime":
-                columns[f.target] = parse_datetimes(values, where=where, tz=table.tz, dayfirst=self.dayfirst)
+                columns[f.target] = parse_datetimes(
+                    values,
+                    where=where,
+                    tz=table.tz,
+                    dayfirst=self.dayfirst,
+                    context=table.context,
+                    rejected=table.rejected,
+                )
             else:
-                columns[f.target] = parse_dates(values, where=where, tz=table.tz, dayfirst=self.dayfirst)
+                columns[f.target] = parse_dates(
+                    values,
+                    where=where,
+                    tz=table.tz,
+                    dayfirst=self.dayfirst,
+                    context=table.context,
+                    rejected=table.rejected,
+                )
         frame = pd.DataFrame(columns, index=table.frame.index)
         if self.platform is not None:
             frame["platform"] = self.platform

@@ -46,6 +46,7 @@ NA_TOKENS = frozenset(
         "#N/A",
         "(none)",
         "(leer)",
+        "undefined",
     }
 )
 """Cell values (after stripping) that mean "no value" in a number column."""

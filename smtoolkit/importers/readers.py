@@ -30,6 +30,7 @@ import pandas as pd
 from smtoolkit.errors import DataImportError
 from smtoolkit.importers.limits import check_regular, check_text, check_workbook, limits_of
 from smtoolkit.importers.messages import import_error
+from smtoolkit.importers.spreadsheetml import is_spreadsheetml, read_spreadsheetml
 
 __all__ = [
     "DELIMITERS",
@@ -345,6 +346,20 @@ def _read_workbook(path: Path, engine: Literal["openpyxl", "calamine"]) -> list[
     return [ExcelSheet(path, str(name), grid) for name, grid in sheets.items()]
 
 
+def _read_spreadsheetml(path: Path) -> list[TextFile | ExcelSheet]:
+    try:
+        sheets = read_spreadsheetml(path)
+    except Exception as exc:  # malformed or hostile XML: not a workbook we can read
+        raise import_error(
+            path,
+            "cannot read the file as an Excel 2003 XML workbook",
+            expected="an .xls file as Excel 2003 XML (SpreadsheetML) saves it",
+            found=f"{type(exc).__name__}: {exc}",
+            hint="Open the file in Excel and save it as .xlsx, or export it as CSV.",
+        ) from None
+    return [ExcelSheet(path, name, grid) for name, grid in sheets]
+
+
 def open_sources(path: Path) -> list[TextFile | ExcelSheet]:
     """Open ``path`` as text file or workbook (by content, not only by name).
 
@@ -378,6 +393,8 @@ def open_sources(path: Path) -> list[TextFile | ExcelSheet]:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         check_workbook(path, limits)
         return list(_read_workbook(path, "calamine"))
+    if suffix in EXCEL_SUFFIXES and is_spreadsheetml(head):
+        return _read_spreadsheetml(path)
     if suffix in EXCEL_SUFFIXES:
         if head.lstrip().lower().startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
             raise import_error(

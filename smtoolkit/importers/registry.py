@@ -19,6 +19,7 @@ from functools import lru_cache
 import pandas as pd
 
 from smtoolkit.errors import ConfigError
+from smtoolkit.importers.dates import DateContext
 from smtoolkit.importers.messages import Location
 from smtoolkit.importers.schemas import Kind
 
@@ -30,15 +31,26 @@ __all__ = [
     "get_format",
     "normalize_header",
     "register",
+    "strip_invisible",
     "unregister",
 ]
 
 _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'"})
 
 
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+"""Characters that exports put inside words but people never see: soft hyphens
+(YouTube's German ``Vi\u00adde\u00ado\u00adti\u00adtel``), zero-width spaces and joiners, byte order marks."""
+
+
+def strip_invisible(text: str) -> str:
+    """Return ``text`` without soft hyphens, zero-width characters and byte order marks."""
+    return INVISIBLE.sub("", text)
+
+
 @lru_cache(maxsize=8192)
 def _normalize_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
+    text = strip_invisible(unicodedata.normalize("NFC", text))
     text = text.translate(_QUOTES)
     text = re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
     return text.casefold()
@@ -47,8 +59,9 @@ def _normalize_text(text: str) -> str:
 def normalize_header(cell: object) -> str:
     """Return the comparison key of a header cell: trimmed, single-spaced, casefolded.
 
-    Byte order marks, non-breaking spaces and typographic quotes are normalized, so
-    ``"„Gefällt mir“-Angaben"`` and ``'"gefällt mir"-angaben'`` compare equal.
+    Byte order marks, soft hyphens, zero-width characters, non-breaking spaces and
+    typographic quotes are normalized, so ``"„Gefällt mir“-Angaben"`` and
+    ``'"gefällt mir"-angaben'`` compare equal, and so do ``"Vi\u00addeo"`` and ``"Video"``.
     """
     if cell is None or (isinstance(cell, float) and cell != cell):
         return ""
@@ -80,7 +93,7 @@ class Header:
 
     def shown(self, limit: int = 12) -> str:
         """Return the header's non-empty cells for an error message."""
-        cells = [c.strip() for c in self.cells if str(c).strip()]
+        cells = [strip_invisible(c).strip() for c in self.cells if str(c).strip()]
         text = ", ".join(cells[:limit])
         return text + (f", … ({len(cells)} columns)" if len(cells) > limit else "")
 
@@ -100,6 +113,10 @@ class Table:
     tz: str
     notes: list[str] = field(default_factory=list)
     """Remarks for the import report, e.g. columns a format ignored."""
+    context: DateContext = field(default_factory=DateContext)
+    """What the file's name and title say about its dates (for year-less dates)."""
+    rejected: list[int] = field(default_factory=list)
+    """Rows whose date pandas cannot hold; the loader leaves them out and names them."""
 
     def column(self, aliases: Sequence[str]) -> pd.Series | None:
         """Return the column for the first of ``aliases`` in the header, if read."""
@@ -131,6 +148,15 @@ class Format(ABC):
     """The normalized schema the format maps into."""
     rule: str
     """The detection rule in plain English (shown in docs and error messages)."""
+    unsupported: str | None = None
+    """Set for a recognised export smtoolkit does not import: why, and what to export
+    instead.  Such a file is named in ``inspect`` and skipped by :func:`load_folder`,
+    never read as something it is not."""
+    description_row: bool = False
+    """True when the export has a row of metric descriptions under the header."""
+    one_row_per: str | None = None
+    """The schema column that identifies a row (``post_id``); a file with many rows per
+    value of it has the wrong shape for this format and is refused."""
 
     @abstractmethod
     def score(self, header: Header) -> int:
@@ -147,6 +173,10 @@ class Format(ABC):
     def key_positions(self, header: Header) -> list[int]:
         """Return positions that hold ids or dates (checked for ``Total`` rows)."""
         return []
+
+    def used(self, header: Header) -> dict[int, str]:
+        """Return the header positions the format reads, each with the schema column it feeds."""
+        return {p: "" for p in self.positions(header)}
 
     def deduplicates(self, header: Header) -> bool:
         """Tell whether identical rows in this file are duplicates to drop."""

@@ -32,6 +32,9 @@ class TableReport:
     encoding: str | None
     delimiter: str | None
     notes: tuple[str, ...]
+    columns_used: tuple[tuple[str, str], ...] = ()
+    columns_ignored: tuple[str, ...] = ()
+    cleared: tuple[Dropped, ...] = ()
 
     @classmethod
     def from_imported(cls, imported: Imported) -> TableReport:
@@ -48,6 +51,9 @@ class TableReport:
             encoding=imported.encoding,
             delimiter=imported.delimiter,
             notes=imported.notes,
+            columns_used=imported.columns_used,
+            columns_ignored=imported.columns_ignored,
+            cleared=imported.cleared,
         )
 
 
@@ -85,6 +91,13 @@ def _dates(date_range: tuple[pd.Timestamp, pd.Timestamp] | None) -> str:
     return first if first == last else f"{first} to {last}"
 
 
+def _shown(names: list[str], limit: int = 40) -> str:
+    text = ", ".join(names[:limit])
+    if len(names) > limit:
+        text += f", … ({len(names) - limit} more)"
+    return text
+
+
 def _read_as(table: TableReport) -> str:
     parts = []
     if table.encoding is None and table.delimiter is None:
@@ -110,6 +123,8 @@ def format_report(report: InspectReport, *, show_path: bool = True) -> str:
         dates: 2025-11-03 to 2026-10-29
         dropped: 1 summary row (row 3: 'Total'); 2 duplicate rows (rows 8, 9)
         read as: header in row 2
+        columns used: Post title → text, Post link → url, ...
+        columns ignored: Click through rate (CTR), Engagement rate
     """
     lines: list[str] = []
     if show_path:
@@ -125,7 +140,15 @@ def format_report(report: InspectReport, *, show_path: bool = True) -> str:
         lines.append(f"dates: {_dates(table.date_range)}")
         dropped = "; ".join(d.describe() for d in table.dropped) or "nothing"
         lines.append(f"dropped: {dropped}")
+        if table.cleared:
+            lines.append("cleared: " + "; ".join(d.describe() for d in table.cleared))
         lines.append(f"read as: {_read_as(table)}")
+        if table.columns_used:
+            lines.append(
+                "columns used: "
+                + _shown([f"{name} → {target}" if target else name for name, target in table.columns_used])
+            )
+        lines.append("columns ignored: " + (_shown(list(table.columns_ignored)) or "none"))
         for note in table.notes:
             lines.append(f"note: {note}")
     for note in report.notes:

@@ -68,7 +68,12 @@ _I = "Int64"
 
 SCHEMAS: dict[Kind, tuple[Column, ...]] = {
     Kind.POSTS: (
-        Column("platform", _S, "facebook, instagram, linkedin, x, youtube or tiktok", True),
+        Column(
+            "platform",
+            _S,
+            "facebook, instagram, linkedin, x_twitter, youtube or tiktok (smtoolkit.catalogues.Platform)",
+            True,
+        ),
         Column("account", _S, "page or account name, where the export names it"),
         Column(
             "post_id",
@@ -76,7 +81,12 @@ SCHEMAS: dict[Kind, tuple[Column, ...]] = {
             "the post's id in the platform (derived from the link where the export has no id column)",
             True,
         ),
-        Column("published_at", "datetime", "when the post was published", True),
+        Column(
+            "published_at",
+            "datetime",
+            "when the post was published; missing where the export leaves it empty "
+            "(YouTube lists some videos without a publish time)",
+        ),
         Column(
             "format",
             _S,

@@ -76,7 +76,7 @@ def vimeo() -> Iterator[ColumnMapFormat]:
         name="vimeo_videos",
         label="Vimeo video export",
         kind=Kind.POSTS,
-        platform="vimeo",
+        platform="other",  # the shared vocabulary has no Vimeo: such platforms are "other"
         fields=[
             Field("post_id", ("Video ID",), "id", required=True),
             Field("published_at", ("Upload date",), "datetime", required=True),
@@ -100,7 +100,7 @@ def test_registered_format_is_detected_and_loaded(vimeo: ColumnMapFormat, tmp_pa
     imported = load(path)
     assert imported.format is vimeo
     assert imported.data[["platform", "post_id", "format"]].iloc[0].tolist() == [
-        "vimeo",
+        "other",
         "v1",
         "video",
     ]

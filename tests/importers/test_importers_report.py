@@ -19,6 +19,12 @@ def test_report_lines_for_a_csv_with_drops() -> None:
             "dates: 2025-12-23 to 2026-07-14",
             "dropped: 1 summary row (row 4: 'Gesamt'); 2 blank rows (rows 5, 6)",
             "read as: Windows-1252, semicolon-separated, header in row 1",
+            "columns used: Beitrags-ID → post_id, Seitenname → account, Titel, Beschreibung → text, "
+            "Veröffentlichungszeitpunkt → published_at, Permalink → url, Beitragstyp → format, "
+            "Impressionen → impressions, Reichweite → reach, Reaktionen → reactions, "
+            "Kommentare → comments, Geteilte Inhalte → shares, Klicks insgesamt → clicks, "
+            "3-Sekunden-Videoaufrufe → video_views",
+            "columns ignored: Seiten-ID, Dauer (Sek.), Datum",
         ]
     )
 
@@ -34,6 +40,8 @@ def test_report_for_a_workbook_lists_each_sheet_and_skipped_sheets() -> None:
         "dates: 2026-07-01 to 2026-07-03",
         "dropped: nothing",
         "read as: Excel workbook, header in row 1",
+        "columns used: Date → date, Total followers → new_followers",
+        "columns ignored: Sponsored followers, Organic followers, Auto-invited followers",
         "note: sheet 'Location' skipped: not a supported table (first row: Location, Total followers)",
         "note: sheet 'Job function' skipped: not a supported table "
         "(first row: Job function, Total followers)",

@@ -373,7 +373,7 @@ def _format_findings(d: ContentDetails) -> list[Message]:
     found = []
     by_platform: dict[str, list[GroupStats]] = {}
     for g in d.formats:
-        if g.median_er is not None and g.rated >= MIN_FORMAT_POSTS:
+        if g.key[1] and g.median_er is not None and g.rated >= MIN_FORMAT_POSTS:
             by_platform.setdefault(g.key[0], []).append(g)
     for platform, groups in by_platform.items():
         if len(groups) < 2:
@@ -671,7 +671,7 @@ def _load(
             p for p in content_data.data_problems(data, Kind.FOLLOWERS, engagement) if p not in problems
         ]
         if posts is None:
-            posts = data.frame(Kind.POSTS) if data is not None else empty_frame(Kind.POSTS)
+            posts = data.frame(Kind.POSTS, dated=True) if data is not None else empty_frame(Kind.POSTS)
         if followers is None:
             followers = data.frame(Kind.FOLLOWERS) if data is not None else empty_frame(Kind.FOLLOWERS)
     return posts, followers, problems

@@ -142,9 +142,8 @@ def _rates(d: ContentDetails, language: str, t: Callable[..., str]) -> list[Bloc
 
 
 def _format_label(platform: str, fmt: str, language: str) -> str:
-    return (
-        f"{translate(f'platform.{platform}', language)}: {translate(f'content.post_format.{fmt}', language)}"
-    )
+    shown = translate(f"content.post_format.{fmt}", language) if fmt else DASH  # export without a format
+    return f"{translate(f'platform.{platform}', language)}: {shown}"
 
 
 def _boxplot(d: ContentDetails, language: str, t: Callable[..., str]) -> Block | None:

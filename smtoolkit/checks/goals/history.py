@@ -76,7 +76,7 @@ def _table(data: FolderImport, kind: Kind, platform: str | None) -> pd.DataFrame
         if errors:
             raise DataImportError(errors[0].message)
         return None
-    frame = data.frame(kind)
+    frame = data.frame(kind, dated=True)
     if platform is not None:
         frame = frame[frame["platform"] == platform]
     return frame if len(frame) else None

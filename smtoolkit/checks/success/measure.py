@@ -222,7 +222,7 @@ class Measurements:
         YouTube's table export has none; a rate computed from it would read 0 %.
         """
         data = self._data()
-        posts = data.frame(Kind.POSTS) if data is not None else None
+        posts = data.frame(Kind.POSTS, dated=True) if data is not None else None
         if posts is None or posts.empty:
             return False
         if platform is not None:
@@ -328,7 +328,7 @@ class Measurements:
         if costs is None:
             return Actual(kpi, platform, missing=Message("success.missing.costs", _where(kpi, platform)))
         data = self._data()
-        posts = data.frame(Kind.POSTS) if data is not None else None
+        posts = data.frame(Kind.POSTS, dated=True) if data is not None else None
         totals = content_data.monthly_engagements(posts) if posts is not None else pd.Series(dtype=float)
         totals = totals[totals > 0]
         if totals.empty:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "aliases",
     "id_from_url",
     "map_distinct",
     "normalize_language",
@@ -187,3 +188,11 @@ def id_from_url(values: pd.Series, pattern: str) -> pd.Series:
     """Return the first group of ``pattern`` found in each link, else the link itself."""
     extracted = values.astype("string").str.extract(pattern, expand=False)
     return extracted.fillna(values.astype("string")).astype("string")
+
+
+def aliases(table: dict[str, dict[str, tuple[str, ...]]], key: str) -> tuple[str, ...]:
+    """Return every language's names for ``key`` in a format's header table, English first."""
+    names: list[str] = []
+    for language in sorted(table[key], key=lambda lang: (lang != "en", lang)):
+        names += [n for n in table[key][language] if n not in names]
+    return tuple(names)
