@@ -43,11 +43,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from smtoolkit.checks.monitoring.model import MonitoringAnswers
-from smtoolkit.checks.monitoring.sentiment import LANG_DE, LANG_EN, label, language_votes, score
-from smtoolkit.checks.monitoring.sentiment import vocabulary as compile_vocabulary
-from smtoolkit.checks.monitoring.text import Tokens, phrase_keys, tokenize
 from smtoolkit.errors import DataImportError
 from smtoolkit.importers import Kind, cached_folder, data_signature
+from smtoolkit.sentiment.lexicon import LANG_DE, LANG_EN, band_label, language_votes, score, symbol_valence
+from smtoolkit.sentiment.lexicon import vocabulary as compile_vocabulary
+from smtoolkit.sentiment.text import Tokens, phrase_keys, tokenize
 
 __all__ = [
     "BATCH_ROWS",
@@ -268,22 +268,23 @@ def prepare(
 
     author_codes, authors = pd.factorize(raw["author"], use_na_sentinel=True)
     excluded = _author_keys(authors)  # handles: kept out of the top terms
-    no_term = vocab.function_word | vocab.extra  # extra: the keyword words
     titles, texts = _strings(raw["title"]), _strings(raw["text"])
     compound = np.zeros(n)
     term_parts: list[pd.DataFrame] = []
     for begin in range(0, n, batch_rows):
         end = min(begin + batch_rows, n)
-        tokens = tokenize(
-            list(itertools.chain.from_iterable(zip(titles[begin:end], texts[begin:end], strict=True)))
-        )
-        rows = vocab.lookup(tokens.key)
-        found = match(tokens, matcher, np.flatnonzero(vocab.extra[rows]))
+        strings = list(itertools.chain.from_iterable(zip(titles[begin:end], texts[begin:end], strict=True)))
+        tokens = tokenize(strings)
+        batch_vocab = vocab.with_compounds(strings)  # German compounds of this batch
+        assert batch_vocab.extra is not None
+        no_term = batch_vocab.function_word | batch_vocab.extra  # extra: the keyword words
+        rows = batch_vocab.lookup(tokens.key)
+        found = match(tokens, matcher, np.flatnonzero(batch_vocab.extra[rows]))
         member[begin:end] |= found[0::2] | found[1::2]
         lang = language[begin:end].copy()
         unknown = lang < 0
         if unknown.any():
-            votes = language_votes(tokens, vocab, rows)
+            votes = language_votes(tokens, batch_vocab, rows)
             per_row = votes[0::2] + votes[1::2]
             guess = np.where(per_row > 0, LANG_EN, np.where(per_row < 0, LANG_DE, default))
             lang[unknown] = guess[unknown]
@@ -295,12 +296,12 @@ def prepare(
             entry_lang = np.full(2 * (end - begin), -1, dtype=np.int8)
             entry_lang[1::2] = np.where(wanted & has_text, lang, -1)
             entry_lang[0::2] = np.where(wanted & ~has_text, lang, -1)
-            scores = score(tokens, entry_lang, vocab, rows)
+            scores = score(tokens, entry_lang, batch_vocab, rows, symbol_valence(strings))
             compound[begin:end] = np.where(has_text, scores[1::2], scores[0::2])
         client_rows = np.asarray(member[begin:end][:, client_columns].any(axis=1), dtype=bool)
         term_parts.append(_term_counts(tokens, rows, no_term, client_rows, has_text, excluded, begin))
 
-    lexicon = label(compound)
+    lexicon = band_label(compound, language)
     scored_by_lexicon = ~has_export & (language != LANG_OTHER)
     sentiment = np.where(has_export, export, np.where(scored_by_lexicon, lexicon, 0)).astype(np.int8)
     origin = np.where(has_export, ORIGIN_EXPORT, np.where(scored_by_lexicon, ORIGIN_LEXICON, ORIGIN_NONE))
