@@ -13,6 +13,7 @@ Too few labels to learn from (fewer than :data:`MIN_LABELS`, or fewer than
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -30,6 +31,8 @@ __all__ = ["MIN_LABELS", "MIN_PER_CLASS", "EngagementClassifier", "cross_validat
 MIN_LABELS = 30
 #: A class needs this many labels to be learnt; with fewer than two such classes: lexicon.
 MIN_PER_CLASS = 5
+#: Class weights: "sqrt" (square root of the balanced weights) or "balanced".
+CLASS_WEIGHTS = "sqrt"
 #: Weight of the lexicon features against the n-gram block.
 LEXICON_WEIGHT = 2.0
 
@@ -110,7 +113,13 @@ class EngagementClassifier:
             ),
         ]
         features = self._features(strings, fit=True)
-        model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000)
+        # half-way between no weights (accuracy) and balanced weights (macro-F1): rare
+        # classes count more, but not so much that the majority class loses accuracy
+        share = Counter(names)
+        weights = {k: math.sqrt(len(names) / (len(share) * v)) for k, v in share.items()}
+        model = LogisticRegression(
+            C=self.c, class_weight=weights if CLASS_WEIGHTS == "sqrt" else "balanced", max_iter=2000
+        )
         model.fit(features, names)
         self._model = model
         self.classes_ = [str(c) for c in model.classes_]

@@ -256,6 +256,8 @@ def _details(answers: MonitoringAnswers, engagement: Any) -> MonitoringDetails:
             "export": int(origin.get(1, 0)),
             "lexicon": int(origin.get(2, 0)),
             "none": int(origin.get(0, 0)),
+            "classifier": int(origin.get(3, 0)),
+            "confirmed": int(origin.get(4, 0)),
         },
     )
 
