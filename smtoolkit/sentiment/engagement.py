@@ -4,16 +4,17 @@ Features: TF-IDF of character 2-5-grams within word boundaries (robust to inflec
 compounds, typos and hashtags), TF-IDF of words and word pairs, and the lexicon scorer's
 compound score with its neutral-band label (so a few hundred labels only have to correct
 the lexicon for the engagement's domain). Model: multinomial logistic regression with
-balanced class weights (scikit-learn, liblinear-free ``lbfgs``), one core, seconds.
+balanced class weights (scikit-learn, ``lbfgs``), one core, seconds.
 
 Too few labels to learn from (fewer than :data:`MIN_LABELS`, or fewer than
 :data:`MIN_PER_CLASS` in a second class) fall back to the lexicon scorer;
-:attr:`EngagementClassifier.fallback_reason` then says why.
+:attr:`EngagementClassifier.fallback_reason` then says why. A single class with fewer than
+:data:`MIN_PER_CLASS` labels (say 3 positive among 300) is left to the lexicon: texts
+the lexicon puts in that class keep the lexicon's label.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -31,8 +32,6 @@ __all__ = ["MIN_LABELS", "MIN_PER_CLASS", "EngagementClassifier", "cross_validat
 MIN_LABELS = 30
 #: A class needs this many labels to be learnt; with fewer than two such classes: lexicon.
 MIN_PER_CLASS = 5
-#: Class weights: "sqrt" (square root of the balanced weights) or "balanced".
-CLASS_WEIGHTS = "sqrt"
 #: Weight of the lexicon features against the n-gram block.
 LEXICON_WEIGHT = 2.0
 
@@ -69,6 +68,7 @@ class EngagementClassifier:
         self._model: Any = None
         self._vectorizers: list[Any] = []
         self.classes_: list[str] = []
+        self._unlearnt: list[str] = []
 
     def _lexicon_features(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         compound, lang = compounds(texts, self.language)
@@ -113,16 +113,11 @@ class EngagementClassifier:
             ),
         ]
         features = self._features(strings, fit=True)
-        # half-way between no weights (accuracy) and balanced weights (macro-F1): rare
-        # classes count more, but not so much that the majority class loses accuracy
-        share = Counter(names)
-        weights = {k: math.sqrt(len(names) / (len(share) * v)) for k, v in share.items()}
-        model = LogisticRegression(
-            C=self.c, class_weight=weights if CLASS_WEIGHTS == "sqrt" else "balanced", max_iter=2000
-        )
+        model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000)
         model.fit(features, names)
         self._model = model
         self.classes_ = [str(c) for c in model.classes_]
+        self._unlearnt = [c for c in LABELS if c not in learnable]
         self.fallback_reason = None
         return self
 
@@ -132,7 +127,13 @@ class EngagementClassifier:
         if self._model is None:
             compound, lang = compounds(strings, self.language)
             return [LABELS[int(c) + 1] for c in band_label(compound, lang)]
-        return [str(p) for p in self._model.predict(self._features(strings, fit=False))]
+        predicted = [str(p) for p in self._model.predict(self._features(strings, fit=False))]
+        if not self._unlearnt:
+            return predicted
+        # a class with too few labels to learn is left to the lexicon
+        compound, lang = compounds(strings, self.language)
+        lexicon = [LABELS[int(c) + 1] for c in band_label(compound, lang)]
+        return [lex if lex in self._unlearnt else p for p, lex in zip(predicted, lexicon, strict=True)]
 
     def confidence(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         """Probability of the predicted label per text (the lexicon: |compound|); low is uncertain."""

@@ -406,6 +406,8 @@ def _findings(d: MonitoringDetails) -> list[Message]:
             {
                 "export": Percent(d.origin_counts.get("export", 0) / total),
                 "lexicon": Percent(lexicon / total),
+                "classifier": Percent(d.origin_counts.get("classifier", 0) / total),
+                "confirmed": Percent(d.origin_counts.get("confirmed", 0) / total),
             },
         )
     )
