@@ -33,7 +33,7 @@ MIN_LABELS = 30
 #: A class needs this many labels to be learnt; with fewer than two such classes: lexicon.
 MIN_PER_CLASS = 5
 #: Weight of the lexicon features against the n-gram block.
-LEXICON_WEIGHT = 2.0
+LEXICON_WEIGHT = 6.0
 
 
 def _checked_labels(labels: Sequence[str], count: int) -> list[str]:
@@ -61,7 +61,7 @@ class EngagementClassifier:
     True
     """
 
-    def __init__(self, language: str | None = None, c: float = 4.0) -> None:
+    def __init__(self, language: str | None = None, c: float = 1.0) -> None:
         self.language = language
         self.c = c
         self.fallback_reason: str | None = "not fitted"
