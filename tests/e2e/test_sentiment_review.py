@@ -34,7 +34,9 @@ def open_monitoring(browser: Any, lab: dict[str, Any], shots: list[Any]) -> Any:
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     page.wait_for_selector(".smt-review-item", timeout=SLOW)
-    page.wait_for_selector("text=/von der Beratung bestätigt/", timeout=SLOW)
+    # the details' note counts mentions per method ("0 von der Beratung bestätigt"); the
+    # summary's finding gives shares ("0 % von der ...")
+    page.wait_for_selector("text=/\\d von der Beratung bestätigt/", timeout=SLOW)
     return page
 
 
