@@ -169,6 +169,8 @@ class CheckPage:
 
         self._build_form()
         display(self.form_widget)  # type: ignore[no-untyped-call]
+        if self.spec.live_extra is not None:
+            display(self.spec.live_extra(self))  # type: ignore[no-untyped-call]
 
     def details(self) -> None:
         """The check's own tables and charts."""

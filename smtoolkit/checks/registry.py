@@ -76,6 +76,9 @@ class CheckSpec:
     #: True when the analysis reads files of the engagement folder (``data/``, a reach file,
     #: the pseudonymization key); every such file is then part of the incremental-build key.
     files: bool = False
+    #: A widget the live form shows below the answers: ``(page) -> widget`` (check 06's
+    #: sentiment review); None for most checks.
+    live_extra: Callable[[Any], Any] | None = None
 
     @property
     def notebook(self) -> str:

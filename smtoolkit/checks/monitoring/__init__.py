@@ -19,6 +19,7 @@ from smtoolkit.checks.monitoring.metrics import (
     weekly,
 )
 from smtoolkit.checks.monitoring.model import KeywordSet, MonitoringAnswers
+from smtoolkit.checks.monitoring.review import review_widget
 from smtoolkit.checks.monitoring.view import render
 from smtoolkit.checks.registry import CheckSpec, register
 
@@ -54,5 +55,6 @@ SPEC = register(
         render=render,
         form_hints={},
         files=True,
+        live_extra=review_widget,
     )
 )

@@ -256,6 +256,8 @@ def _details(answers: MonitoringAnswers, engagement: Any) -> MonitoringDetails:
             "export": int(origin.get(1, 0)),
             "lexicon": int(origin.get(2, 0)),
             "none": int(origin.get(0, 0)),
+            "classifier": int(origin.get(3, 0)),
+            "confirmed": int(origin.get(4, 0)),
         },
     )
     return details if masker is None else pseudonymized(details, masker)
@@ -459,6 +461,8 @@ def _findings(d: MonitoringDetails) -> list[Message]:
             {
                 "export": Percent(d.origin_counts.get("export", 0) / total),
                 "lexicon": Percent(lexicon / total),
+                "classifier": Percent(d.origin_counts.get("classifier", 0) / total),
+                "confirmed": Percent(d.origin_counts.get("confirmed", 0) / total),
             },
         )
     )

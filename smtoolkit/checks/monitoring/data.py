@@ -31,6 +31,7 @@ batches (no Python loop over mentions), so a million mentions take seconds.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,15 +45,16 @@ import pandas as pd
 
 from smtoolkit.checks.datafiles import not_read
 from smtoolkit.checks.monitoring.model import MonitoringAnswers
-from smtoolkit.checks.monitoring.sentiment import LANG_DE, LANG_EN, label, language_votes, score
-from smtoolkit.checks.monitoring.sentiment import vocabulary as compile_vocabulary
-from smtoolkit.checks.monitoring.text import Tokens, phrase_keys, tokenize
 from smtoolkit.errors import DataImportError
 from smtoolkit.importers import Kind, cached_folder, data_signature
+from smtoolkit.sentiment.lexicon import LANG_DE, LANG_EN, band_label, language_votes, score, symbol_valence
+from smtoolkit.sentiment.lexicon import vocabulary as compile_vocabulary
+from smtoolkit.sentiment.text import Tokens, phrase_keys, tokenize
 
 __all__ = [
     "BATCH_ROWS",
     "CLIENT",
+    "ClassifierInfo",
     "Group",
     "Matcher",
     "Mentions",
@@ -60,14 +62,20 @@ __all__ = [
     "groups_for",
     "load_mentions",
     "match",
+    "mention_keys",
     "prepare",
 ]
 
 BATCH_ROWS = 100_000
 #: The column of the prepared table that marks the client's own mentions (brand or product).
 CLIENT = "client"
-#: Sentiment origin codes.
-ORIGIN_NONE, ORIGIN_EXPORT, ORIGIN_LEXICON = 0, 1, 2
+#: Sentiment origin codes: none, the export's label, the lexicon, the engagement classifier,
+#: the consultant's confirmed label.
+ORIGIN_NONE, ORIGIN_EXPORT, ORIGIN_LEXICON, ORIGIN_CLASSIFIER, ORIGIN_CONFIRMED = 0, 1, 2, 3, 4
+#: The engagement classifier learns from at most this many labelled mentions (a fixed sample).
+MAX_TRAINING = 1000
+#: Its cross-validated accuracy is measured on at most this many of them (five folds).
+MAX_VALIDATION = 300
 LANG_OTHER = 2
 
 GroupKind = Literal["brand", "product", "competitor", "topic"]
@@ -165,13 +173,32 @@ def match(
 
 
 @dataclass(frozen=True)
+class ClassifierInfo:
+    """How the engagement classifier did: training labels, cross-validated accuracy, fallback."""
+
+    labels: int
+    accuracy: float | None
+    fallback: str | None
+
+
+def mention_keys(titles: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """A stable key per mention: 16 hex digits of the SHA-1 of its title and text."""
+    return [
+        hashlib.sha1(f"{title}\x1f{text}".encode("utf-8", "replace")).hexdigest()[:16]
+        for title, text in zip(titles, texts, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
 class Mentions:
     """The prepared mentions of an engagement.
 
     ``table`` has one row per mention: ``day`` (local calendar day), ``source``,
     ``source_type``, ``reach`` (0 when missing), ``author`` (a code into the raw author
     names, −1 for none: never shown), ``sentiment`` (1, 0, −1; ``scored`` says whether it
-    is known), ``origin`` (0 none, 1 export, 2 lexicon), ``language`` (0 de, 1 en, 2
+    is known), ``origin`` (0 none, 1 export, 2 lexicon, 3 engagement classifier, 4 confirmed
+    by the consultant), ``certainty`` (how sure the label is: 1 for export and confirmed
+    labels, the classifier's probability, the lexicon's absolute compound), ``language`` (0 de, 1 en, 2
     other), one boolean column per keyword set and ``client`` (brand or a product).
     ``terms`` counts the words of the client's mentions (index: word key; ``count``,
     ``row``: the first mention holding it). ``raw`` is the imported table (for excerpts).
@@ -185,6 +212,9 @@ class Mentions:
     files: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     excluded_terms: frozenset[int] = field(default_factory=frozenset)
+    #: The engagement classifier: labels it learnt from, its cross-validated accuracy, and
+    #: why it was not used (None: used, or nothing left to score).
+    classifier: ClassifierInfo | None = None
 
     @property
     def first_day(self) -> dt.date | None:
@@ -248,9 +278,15 @@ def prepare(
     default_language: str = "de",
     positive_terms: tuple[str, ...] = (),
     negative_terms: tuple[str, ...] = (),
+    confirmed: tuple[tuple[str, str], ...] = (),
     batch_rows: int = BATCH_ROWS,
 ) -> Mentions:
-    """Prepare an imported ``mentions`` table (see :class:`Mentions`); pure, no file access."""
+    """Prepare an imported ``mentions`` table (see :class:`Mentions`); pure, no file access.
+
+    ``confirmed`` holds (mention key, label) pairs the consultant confirmed. Sentiment comes
+    from the confirmed label, else the export's, else the engagement classifier trained on
+    both (:class:`smtoolkit.sentiment.EngagementClassifier`), else the lexicon.
+    """
     groups = tuple(groups)
     n = len(raw)
     matcher = compile_matcher(groups)
@@ -269,22 +305,24 @@ def prepare(
 
     author_codes, authors = pd.factorize(raw["author"], use_na_sentinel=True)
     excluded = _author_keys(authors)  # handles: kept out of the top terms
-    no_term = vocab.function_word | vocab.extra  # extra: the keyword words
     titles, texts = _strings(raw["title"]), _strings(raw["text"])
     compound = np.zeros(n)
+    text_present = np.zeros(n, dtype=bool)
     term_parts: list[pd.DataFrame] = []
     for begin in range(0, n, batch_rows):
         end = min(begin + batch_rows, n)
-        tokens = tokenize(
-            list(itertools.chain.from_iterable(zip(titles[begin:end], texts[begin:end], strict=True)))
-        )
-        rows = vocab.lookup(tokens.key)
-        found = match(tokens, matcher, np.flatnonzero(vocab.extra[rows]))
+        strings = list(itertools.chain.from_iterable(zip(titles[begin:end], texts[begin:end], strict=True)))
+        tokens = tokenize(strings)
+        batch_vocab = vocab.with_compounds(strings)  # German compounds of this batch
+        assert batch_vocab.extra is not None
+        no_term = batch_vocab.function_word | batch_vocab.extra  # extra: the keyword words
+        rows = batch_vocab.lookup(tokens.key)
+        found = match(tokens, matcher, np.flatnonzero(batch_vocab.extra[rows]))
         member[begin:end] |= found[0::2] | found[1::2]
         lang = language[begin:end].copy()
         unknown = lang < 0
         if unknown.any():
-            votes = language_votes(tokens, vocab, rows)
+            votes = language_votes(tokens, batch_vocab, rows)
             per_row = votes[0::2] + votes[1::2]
             guess = np.where(per_row > 0, LANG_EN, np.where(per_row < 0, LANG_DE, default))
             lang[unknown] = guess[unknown]
@@ -292,19 +330,25 @@ def prepare(
         wanted = ~has_export[begin:end] & (lang != LANG_OTHER)
         # a text without a single word (empty, only emoji) is scored by its title
         has_text = np.bincount(tokens.entry, minlength=tokens.count)[1::2] > 0
+        text_present[begin:end] = has_text
         if wanted.any():
             entry_lang = np.full(2 * (end - begin), -1, dtype=np.int8)
             entry_lang[1::2] = np.where(wanted & has_text, lang, -1)
             entry_lang[0::2] = np.where(wanted & ~has_text, lang, -1)
-            scores = score(tokens, entry_lang, vocab, rows)
+            scores = score(tokens, entry_lang, batch_vocab, rows, symbol_valence(strings))
             compound[begin:end] = np.where(has_text, scores[1::2], scores[0::2])
         client_rows = np.asarray(member[begin:end][:, client_columns].any(axis=1), dtype=bool)
         term_parts.append(_term_counts(tokens, rows, no_term, client_rows, has_text, excluded, begin))
 
-    lexicon = label(compound)
+    lexicon = band_label(compound, language)
     scored_by_lexicon = ~has_export & (language != LANG_OTHER)
     sentiment = np.where(has_export, export, np.where(scored_by_lexicon, lexicon, 0)).astype(np.int8)
     origin = np.where(has_export, ORIGIN_EXPORT, np.where(scored_by_lexicon, ORIGIN_LEXICON, ORIGIN_NONE))
+    bodies = [
+        text if present else title for title, text, present in zip(titles, texts, text_present, strict=True)
+    ]
+    certainty = np.where(origin == ORIGIN_LEXICON, np.abs(compound), 1.0)
+    classifier = _learn(bodies, titles, texts, sentiment, origin, certainty, dict(confirmed))
     published = raw["published_at"]
     if getattr(published.dt, "tz", None) is not None:
         published = published.dt.tz_localize(None)
@@ -318,6 +362,7 @@ def prepare(
             "sentiment": sentiment,
             "scored": origin != ORIGIN_NONE,
             "origin": origin.astype(np.int8),
+            "certainty": certainty.astype(np.float32),
             "language": language,
         }
     )
@@ -325,7 +370,57 @@ def prepare(
         table[group.column] = member[:, index]
     table[CLIENT] = np.asarray(member[:, client_columns].any(axis=1), dtype=bool)
     terms = _combine_terms(term_parts)
-    return Mentions(table, groups, pd.Index(authors), terms, raw, excluded_terms=excluded | matcher.keys)
+    return Mentions(
+        table,
+        groups,
+        pd.Index(authors),
+        terms,
+        raw,
+        excluded_terms=excluded | matcher.keys,
+        classifier=classifier,
+    )
+
+
+def _learn(
+    bodies: list[str],
+    titles: list[str],
+    texts: list[str],
+    sentiment: npt.NDArray[np.int8],
+    origin: npt.NDArray[Any],
+    certainty: npt.NDArray[np.float64],
+    confirmed: dict[str, str],
+) -> ClassifierInfo | None:
+    """Apply confirmed labels, then score the unlabelled mentions with the engagement classifier.
+
+    Updates ``sentiment``, ``origin`` and ``certainty`` (the classifier's probability of its
+    label) in place; None when no mention is left to score.
+    """
+    if confirmed:
+        codes = {"negative": -1, "neutral": 0, "positive": 1}
+        for row, key in enumerate(mention_keys(titles, texts)):
+            name = confirmed.get(key)
+            if name in codes:
+                sentiment[row] = codes[name]
+                origin[row] = ORIGIN_CONFIRMED
+    labelled = np.flatnonzero((origin == ORIGIN_EXPORT) | (origin == ORIGIN_CONFIRMED))
+    unlabelled = np.flatnonzero(origin == ORIGIN_LEXICON)
+    if not len(unlabelled):
+        return None
+    from smtoolkit.sentiment import LABELS, EngagementClassifier, cross_validated_accuracy
+
+    chosen = np.random.default_rng(0).permutation(labelled)[:MAX_TRAINING]
+    train_texts = [bodies[i] for i in chosen]
+    train_labels = [LABELS[int(sentiment[i]) + 1] for i in chosen]
+    model = EngagementClassifier().fit(train_texts, train_labels)
+    if model.fallback_reason is not None:
+        return ClassifierInfo(len(chosen), None, model.fallback_reason)
+    unlabelled_texts = [bodies[i] for i in unlabelled]
+    predicted = model.predict(unlabelled_texts)
+    certainty[unlabelled] = model.confidence(unlabelled_texts)
+    sentiment[unlabelled] = [LABELS.index(p) - 1 for p in predicted]
+    origin[unlabelled] = ORIGIN_CLASSIFIER
+    accuracy = cross_validated_accuracy(train_texts[:MAX_VALIDATION], train_labels[:MAX_VALIDATION])
+    return ClassifierInfo(len(chosen), accuracy, None)
 
 
 def _author_keys(authors: pd.Index) -> frozenset[int]:
@@ -414,7 +509,7 @@ def _prepared(
     options: tuple[Any, ...],
 ) -> Mentions:
     frame, names, problems = _imported(folder, signature)
-    use_query, language, positive, negative = options
+    use_query, language, positive, negative, confirmed = options
     prepared = prepare(
         frame,
         groups,
@@ -422,6 +517,7 @@ def _prepared(
         default_language=language,
         positive_terms=positive,
         negative_terms=negative,
+        confirmed=confirmed,
     )
     return Mentions(
         prepared.table,
@@ -432,6 +528,7 @@ def _prepared(
         names,
         problems,
         prepared.excluded_terms,
+        prepared.classifier,
     )
 
 
@@ -460,5 +557,6 @@ def load_mentions(engagement: Any, answers: MonitoringAnswers | None = None) -> 
         answers.default_language,
         tuple(answers.positive_terms),
         tuple(answers.negative_terms),
+        tuple(sorted((item.mention, item.label) for item in answers.sentiment_labels)),
     )
     return _prepared(str(folder), signature, groups, options)

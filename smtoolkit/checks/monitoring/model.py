@@ -9,7 +9,7 @@ from pydantic import Field
 from smtoolkit.catalogues import Area, Role
 from smtoolkit.models import StrictModel
 
-__all__ = ["Frequency", "KeywordSet", "MonitoringAnswers"]
+__all__ = ["Frequency", "KeywordSet", "MonitoringAnswers", "SentimentLabel"]
 
 Frequency = Literal["never", "ad_hoc", "monthly", "weekly", "daily"]
 
@@ -24,6 +24,17 @@ class KeywordSet(StrictModel):
 
     name: str = Field("", max_length=80)
     keywords: list[str] = Field(default_factory=list, max_length=50)
+
+
+class SentimentLabel(StrictModel):
+    """A mention's sentiment as the consultant confirmed or corrected it in the review.
+
+    ``mention`` is the mention's key (:func:`smtoolkit.checks.monitoring.data.mention_keys`:
+    a hash of its title and text), so no client text is copied into the answers.
+    """
+
+    mention: str = Field(..., min_length=8, max_length=40, pattern=r"^[0-9a-f]+$")
+    label: Literal["positive", "neutral", "negative"]
 
 
 class MonitoringAnswers(StrictModel):
@@ -46,3 +57,8 @@ class MonitoringAnswers(StrictModel):
     alerts: bool = Field(False, description="the monitoring tool sends alerts on unusual volume")
     pseudonymize: bool = Field(True, description="show authors as stable aliases, never by name")
     top_n: int = Field(10, ge=3, le=25)
+    sentiment_labels: list[SentimentLabel] = Field(
+        default_factory=list,
+        max_length=5000,
+        description="labels the consultant confirmed or corrected in the sentiment review",
+    )

@@ -21,6 +21,10 @@ from smtoolkit.formatting import fmt_date, fmt_number, fmt_percent
 from smtoolkit.i18n import translate
 from smtoolkit.present import charts
 from smtoolkit.present.html import heading, paragraph, table
+from smtoolkit.sentiment.engagement import MIN_LABELS
+
+#: Sentiment origins in the order the page names them (keys of ``origin_counts``).
+ORIGINS = ("export", "confirmed", "classifier", "lexicon", "none")
 
 __all__ = ["render", "signed_points"]
 
@@ -199,18 +203,27 @@ def render(result: Result, language: str) -> list[Block]:
     blocks.append(heading(t("section.sentiment"), "monitoring.sentiment"))
     blocks.append(paragraph(t("note.net_sentiment", value=signed_points(d.net_sentiment, language))))
     blocks.append(_sentiment_chart(d, t, language))
-    total = len(m.table)
-    blocks.append(
-        paragraph(
-            t(
-                "note.origin",
-                export=fmt_percent(d.origin_counts.get("export", 0) / total, language),
-                lexicon=fmt_percent(d.origin_counts.get("lexicon", 0) / total, language),
-                none=fmt_percent(d.origin_counts.get("none", 0) / total, language),
-            ),
-            muted=True,
+    counts = {k: fmt_number(d.origin_counts.get(k, 0), language) for k in ORIGINS}
+    blocks.append(paragraph(t("note.origin", **counts), muted=True))
+    info = m.classifier
+    if info is not None and info.fallback is None:
+        accuracy = "–" if info.accuracy is None else fmt_percent(info.accuracy, language)
+        blocks.append(
+            paragraph(
+                t("note.classifier", labels=fmt_number(info.labels, language), accuracy=accuracy), muted=True
+            )
         )
-    )
+    elif info is not None:
+        blocks.append(
+            paragraph(
+                t(
+                    "note.classifier_fallback",
+                    minimum=fmt_number(MIN_LABELS, language),
+                    labels=fmt_number(info.labels, language),
+                ),
+                muted=True,
+            )
+        )
 
     blocks.append(heading(t("section.sources"), "monitoring.sources"))
     if d.sources is not None and not d.sources.empty:
