@@ -191,6 +191,19 @@ class _Control:
     def show(self, message: str) -> None:
         self.message.value = f'<span style="{ERROR_STYLE}">{escape(message)}</span>' if message else ""
 
+    def text(self) -> str:
+        """The field as the form shows it (labels for choices), for re-entry after a reload."""
+        raw = self.widget.value
+        if self.kind == "choice":
+            return str(self.widget.label or "–")
+        if self.kind == "choices":
+            return ", ".join(label for label, v in self.widget.options if v in raw)
+        if self.kind == "bool":
+            return translate("common.yes" if raw else "common.no", self.language)
+        if self.kind == "list":
+            return ", ".join(str(v) for v in raw)
+        return str(raw)
+
 
 class _Rows:
     """A list of sub-models shown as a grid of rows with add and remove buttons."""
@@ -358,6 +371,10 @@ class ModelForm:
         """The label of field ``name`` as the form shows it."""
         control = self.controls[name]
         return control.label
+
+    def typed(self) -> dict[str, str]:
+        """Label -> the single-valued fields as shown now (what was typed, valid or not)."""
+        return {c.label: c.text() for c in self.controls.values() if isinstance(c, _Control)}
 
     def raw(self) -> dict[str, Any]:
         """The values as typed, before validation (a field that cannot be read raises ValueError)."""

@@ -168,7 +168,8 @@ def test_autosave_refuses_to_overwrite_a_hand_edit(make_engagement: Callable[...
     path.write_text(path.read_text().replace("reporting_hours_per_week: 1", "reporting_hours_per_week: 8"))
     saver.schedule(dict(read_section(folder, "effort"), monitoring_hours_per_week=4))
     assert saver.flush() is False
-    assert messages[-1][0] == "error" and "changed outside this form" in messages[-1][1]
+    assert messages[-1][0] == "conflict" and "außerhalb des Formulars" in messages[-1][1]
+    assert str(folder) not in messages[-1][1]
     assert "reporting_hours_per_week: 8" in path.read_text()
     saver.reload()
     saver.schedule(dict(read_section(folder, "effort"), monitoring_hours_per_week=4))
