@@ -412,7 +412,7 @@ class CheckPage:
         typed = self.form.typed() if self.form is not None else {}
         self.saver.reload()
         self._reload(self.engagement.folder)
-        shown = self.form.typed()
+        shown = {c.label: c.text() for c in self.form.controls.values() if hasattr(c, "text")}
         lost = [f"{label}: {text}" for label, text in typed.items() if shown.get(label) != text]
         self.reentry.value = (
             f'<div class="smt-reentry">{escape(self.t("form.reentry", values="; ".join(lost)))}</div>'

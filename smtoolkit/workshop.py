@@ -14,6 +14,7 @@ so the workshop shows what the report will show.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ def _parameters_source(reference: str) -> str:
         "# Workshop notebook of this client: run all cells. The answers appear as a form that\n"
         "# saves itself into the client's engagement.yaml. `smtoolkit build` does not read this\n"
         "# copy; it builds the report from the standard notebooks (and the client's overrides).\n"
-        f"engagement = {reference!r}\nlanguage = None"
+        f"engagement = {json.dumps(reference)}\nlanguage = None"
     )
 
 

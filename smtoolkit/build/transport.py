@@ -21,8 +21,11 @@ from smtoolkit.build.tasks import Job, Task
 
 __all__ = ["SKIPPED", "engagement_files", "pack", "unpacked"]
 
-#: Names inside an engagement folder that are never inputs of a page.
-SKIPPED = frozenset({".history", ".engagement.lock", ".ipynb_checkpoints", "__pycache__", ".DS_Store"})
+#: Names inside an engagement folder that are never inputs of a page (``workshop`` holds the
+#: client's workshop notebooks, which the build never reads; see smtoolkit.workshop).
+SKIPPED = frozenset(
+    {".history", ".engagement.lock", ".ipynb_checkpoints", "__pycache__", ".DS_Store", "workshop"}
+)
 
 
 def engagement_files(folder: Path) -> list[Path]:

@@ -156,7 +156,7 @@ class _Control:
             label = w.HTML(
                 f'<span class="smt-label">{escape(self.label)}</span>', layout=w.Layout(width="38%")
             )
-            body = w.VBox([self.widget, self.message], layout=w.Layout(width="60%"))
+            body = w.VBox([self.widget, self.message], layout=w.Layout(width="58%"))
             self.box = w.HBox([label, body], layout=w.Layout(width="100%", align_items="flex-start"))
             self.box.add_class("smt-field")
 
@@ -373,8 +373,12 @@ class ModelForm:
         return control.label
 
     def typed(self) -> dict[str, str]:
-        """Label -> the single-valued fields as shown now (what was typed, valid or not)."""
-        return {c.label: c.text() for c in self.controls.values() if isinstance(c, _Control)}
+        """Label -> each single-valued field changed since the form was built, as shown now."""
+        return {
+            c.label: c.text()
+            for c in self.controls.values()
+            if isinstance(c, _Control) and c.widget.value != c._loaded[0]
+        }
 
     def raw(self) -> dict[str, Any]:
         """The values as typed, before validation (a field that cannot be read raises ValueError)."""
