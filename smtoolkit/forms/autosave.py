@@ -48,6 +48,8 @@ class Autosaver:
         self._pending: dict[str, Any] | None = None
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
+        # widget events may arrive on several kernel threads (ipykernel subshells): one save at a time
+        self._saving = threading.RLock()
         #: the data refused because of a hand edit, kept for "overwrite"
         self.conflicting: dict[str, Any] | None = None
 
@@ -77,6 +79,10 @@ class Autosaver:
 
         ``force`` saves over a hand edit; the hand-edited file is kept in ``.history/``.
         """
+        with self._saving:
+            return self._flush(force)
+
+    def _flush(self, force: bool) -> bool:
         with self._lock:
             data, self._pending = self._pending, None
             if self._timer is not None:

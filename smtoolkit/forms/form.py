@@ -15,6 +15,7 @@ questions, one section per list of rows, and the expert settings in a collapsed
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import traceback
 from collections.abc import Callable
 from decimal import Decimal
@@ -335,6 +336,7 @@ class ModelForm:
         self.on_invalid = on_invalid or (lambda: None)
         self.errors = w.Output()
         self.notice = w.HTML("")
+        self._busy = threading.RLock()
         #: field name -> why its typed value is not in the model (and so not saved)
         self.problems: dict[str, str] = {}
         initial = dict(data or {})
@@ -452,6 +454,10 @@ class ModelForm:
         return result
 
     def _changed(self) -> None:
+        with self._busy:  # widget events may arrive on several kernel threads at once
+            self._handle_change()
+
+    def _handle_change(self) -> None:
         try:
             model = self.validate()
             if model is not None:

@@ -118,7 +118,9 @@ def run_all(page: Any) -> None:
     """Run all cells from the Run menu and wait until the form says it is loaded."""
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_selector(".smt-status >> text=/geladen|loaded/", timeout=120_000)
+    page.wait_for_selector(
+        ".smt-status:not(.jupyter-widgets-disconnected) >> text=/geladen|loaded/", timeout=120_000
+    )
 
 
 def field(page: Any, label: str) -> Any:
