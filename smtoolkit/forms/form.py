@@ -70,19 +70,38 @@ def _upper_bound(info: Any) -> float | None:
 
 
 class ChoiceGrid(w.GridBox):  # type: ignore[misc]
-    """Several choices as labelled checkboxes in columns (no Ctrl-click); ``value`` is a tuple."""
+    """Several choices as labelled checkboxes in columns (no Ctrl-click); ``value`` is a tuple.
+
+    Each label wraps instead of being cut off, so long options stay readable on a projector.
+    """
 
     value = traitlets.Tuple()
 
     def __init__(self, options: list[tuple[str, Any]], value: tuple[Any, ...]) -> None:
         self.options = list(options)
         self._boxes = [
-            w.Checkbox(value=v in value, description=label, indent=False, layout=w.Layout(width="auto"))
-            for label, v in options
+            w.Checkbox(value=v in value, indent=False, layout=w.Layout(width="22px", margin="2px 6px 0 0"))
+            for _label, v in options
+        ]
+        cells = [
+            w.HBox(
+                [
+                    box,
+                    w.HTML(
+                        f'<span class="smt-choice">{escape(label)}</span>', layout=w.Layout(min_width="0")
+                    ),
+                ],
+                layout=w.Layout(align_items="flex-start", min_width="0"),
+            )
+            for (label, _v), box in zip(options, self._boxes, strict=True)
         ]
         super().__init__(
-            self._boxes,
-            layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(230px, 1fr))", width="100%"),
+            cells,
+            layout=w.Layout(
+                grid_template_columns="repeat(auto-fill, minmax(250px, 1fr))",
+                grid_gap="2px 12px",
+                width="100%",
+            ),
         )
         self.value = tuple(v for _, v in options if v in value)
         for box in self._boxes:
@@ -155,9 +174,9 @@ class _Control:
             self.box = w.VBox([self.widget, self.message], layout=w.Layout(min_width="0"))
         else:
             label = w.HTML(
-                f'<span class="smt-label">{escape(self.label)}</span>', layout=w.Layout(width="38%")
+                f'<span class="smt-label">{escape(self.label)}</span>', layout=w.Layout(width="36%")
             )
-            body = w.VBox([self.widget, self.message], layout=w.Layout(width="58%"))
+            body = w.VBox([self.widget, self.message], layout=w.Layout(width="60%", padding="0 8px 0 0"))
             self.box = w.HBox([label, body], layout=w.Layout(width="100%", align_items="flex-start"))
             self.box.add_class("smt-field")
 

@@ -151,7 +151,11 @@ def test_client_view_shows_no_code(browser: Any, lab: Lab, shots: list[Any]) -> 
     """The client view (Voilà) shows the form and results at 1366×768, and no code cell."""
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     shots.append(page)
-    page.goto(f"{lab.base}/voila/render/engagements/beta/workshop/04_effort.ipynb?token={lab.token}")
+    page.goto(
+        f"{lab.base}/voila/render/engagements/beta/workshop/04_effort.ipynb?token={lab.token}",
+        timeout=180_000,
+        wait_until="commit",
+    )
     page.wait_for_selector(".smt-status >> text=/geladen/", timeout=120_000)
     body = page.inner_text("body")
     assert "open_check" not in body and "page.summary()" not in body and "import " not in body

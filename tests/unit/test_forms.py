@@ -193,8 +193,8 @@ def test_lists_of_choices_become_labelled_checkboxes() -> None:
     assert ("Follower-Wachstum", "follower_growth") in control.widget.options
     control.widget.value = ("followers", "leads")
     assert seen[-1].kpis == ["followers", "leads"]  # type: ignore[attr-defined]
-    box = next(b for b in control.widget.children if b.description == "Reichweite")
-    box.value = True
+    labels = [label for label, _ in control.widget.options]
+    control.widget._boxes[labels.index("Reichweite")].value = True
     assert seen[-1].kpis == ["followers", "reach", "leads"]  # type: ignore[attr-defined]
 
 

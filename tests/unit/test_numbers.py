@@ -178,3 +178,20 @@ def test_numbers_are_shown_in_the_notation_they_are_read_in(
     """What the form shows reads back to the same value."""
     assert format_number(value, language) == shown
     assert parse_number(shown, language) == Decimal(str(value))
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("de", 1, "1 Woche"),
+        ("de", 4, "4 Wochen"),
+        ("en", 1, "1 week"),
+        ("en", 2, "2 weeks"),
+        ("de", 0, "0 Wochen"),
+    ],
+)
+def test_plural_forms_follow_babels_rules(language: str, count: int, expected: str) -> None:
+    """'1 Woche', never '1 Wochen': the catalog's plural category is chosen by CLDR's rules."""
+    from smtoolkit.i18n import translate_plural
+
+    assert translate_plural("common.weeks", language, count, weeks=count) == expected

@@ -9,7 +9,6 @@ import pytest
 
 from smtoolkit.notebook import CheckPage, open_check
 from smtoolkit.store import previous_section, read_section, save_section
-from tests.conftest import MINIMAL
 
 
 @pytest.fixture
