@@ -16,10 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from smtoolkit import yamlio
 from smtoolkit.checks.base import Result
 from smtoolkit.checks.registry import Block, CheckSpec, get
-from smtoolkit.engagement import ENGAGEMENT_FILE, Engagement, load_engagement
+from smtoolkit.engagement import Engagement, load_engagement
 from smtoolkit.errors import SmToolkitError
 from smtoolkit.formatting import fmt_date, fmt_decimal
 from smtoolkit.forms.values import field_kind, field_label, term
@@ -35,7 +34,7 @@ from smtoolkit.present.html import (
     table,
 )
 
-__all__ = ["CheckPage", "answers_blocks", "engagements_beside", "is_live", "open_check", "page_inputs"]
+__all__ = ["CheckPage", "answers_blocks", "is_live", "open_check", "page_inputs"]
 
 MODE_ENV = "SMTOOLKIT_MODE"
 #: ``0`` recalculates a live page in the foreground (tests, scripts).
@@ -469,25 +468,6 @@ def _moment(when: Any, language: str) -> str:
     if local.date() == dt.date.today():
         return str(local.strftime("%H:%M:%S"))
     return f"{fmt_date(local.date(), language)} {local.strftime('%H:%M')}"
-
-
-def engagements_beside(folder: Path) -> list[tuple[Path, str]]:
-    """The engagements in the same parent folder as ``folder``: (folder, client name), by name."""
-    found = []
-    for candidate in sorted(folder.parent.iterdir()):
-        path = candidate / ENGAGEMENT_FILE
-        if not path.is_file():
-            continue
-        try:
-            name = str(
-                yamlio.to_plain(yamlio.load(yamlio.read_text(path), str(path))).get("client", {}).get("name")
-            )
-        except (SmToolkitError, OSError, AttributeError):
-            name = candidate.name
-        found.append((candidate.resolve(), name))
-    if folder.resolve() not in [f for f, _ in found]:
-        found.insert(0, (folder.resolve(), folder.name))
-    return found
 
 
 def page_inputs(engagement: str, language: str | None) -> tuple[Engagement, str, bool]:

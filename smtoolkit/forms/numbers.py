@@ -169,7 +169,7 @@ def parse_number(text: str | int | float | Decimal, language: str) -> Decimal:
         whole, fraction = body.split(decimal)
         if not spaced and len(fraction) == 3 and _grouped(f"{whole}{decimal}{fraction}", decimal):
             thousands = _decimal(whole + fraction, "", sign)
-            small = _decimal(whole, fraction, sign)
+            small = _decimal(whole, fraction, sign).normalize()
             raise ValueError(
                 translate(
                     "form.number.ambiguous",

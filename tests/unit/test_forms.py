@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pydantic import BaseModel
 
 from smtoolkit.checks.effort import EffortAnswers
@@ -213,3 +214,17 @@ def test_row_defaults_given_as_models_are_shown_as_rows() -> None:
     rows = form.controls["channels"]
     assert isinstance(rows, _Rows)
     assert [c.widget.value for c in rows.rows[0] if c.name == "platform"] == ["xing"]
+
+
+def test_a_percent_sign_in_a_share_field_means_hundredths() -> None:
+    """'30 %' in a field that holds a share from 0 to 1 is 0.3; '0,3' stays 0.3."""
+    from smtoolkit.checks.people import PeopleAnswers
+
+    seen: list[BaseModel] = []
+    form = ModelForm(PeopleAnswers, {}, prefix="people", language="de", on_valid=seen.append)
+    control = form.controls["training_threshold"]
+    assert isinstance(control, _Control)
+    control.widget.value = "30 %"
+    assert seen[-1].training_threshold == pytest.approx(0.3)  # type: ignore[attr-defined]
+    control.widget.value = "0,4"
+    assert seen[-1].training_threshold == pytest.approx(0.4)  # type: ignore[attr-defined]
