@@ -95,3 +95,23 @@ def test_lab_serves_the_workspace_and_opens_the_client_notebooks(
         == "http://127.0.0.1:8999/voila/render/engagements/alpha/workshop/04_effort.ipynb?token=abc"
     )
     assert "site-packages" not in str(launch.root)
+
+
+def test_new_creates_the_workshop_and_lab_refuses_an_unknown_client(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`smtoolkit new` makes the client's workshop notebooks; `lab nobody` fails with a clear message."""
+    from typer.testing import CliRunner
+
+    from smtoolkit.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    made = runner.invoke(app, ["new", "acme", "--name", "ACME GmbH"])
+    assert made.exit_code == 0, made.output
+    assert 'engagement = "engagements/acme"' in parameters(
+        tmp_path / "engagements/acme/workshop/04_effort.ipynb"
+    )
+    failed = runner.invoke(app, ["lab", "nobody", "--no-browser"])
+    assert failed.exit_code != 0 and "no engagement at nobody" in failed.output
+    assert "Traceback" not in failed.output
