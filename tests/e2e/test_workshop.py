@@ -127,8 +127,8 @@ def test_two_clients_one_after_the_other_do_not_leak(browser: Any, lab: Lab, sho
     """After client A's notebook is saved, nothing of A appears anywhere in client B's files."""
     page = open_notebook(browser, lab, "engagements/alpha/workshop/04_effort.ipynb")
     shots.append(page)
-    type_value(page, "Werbebudget pro Monat (€)", "777")
-    wait_for_file(yaml_of(lab, "alpha"), "ads_per_month: 777")
+    type_value(page, "Werbebudget pro Monat (€)", "98.765")
+    wait_for_file(yaml_of(lab, "alpha"), "ads_per_month: 98765")
     notebook_a = lab.workspace / "engagements" / "alpha" / "workshop" / "04_effort.ipynb"
     save_notebook(page, notebook_a)
     page.close()
@@ -137,13 +137,13 @@ def test_two_clients_one_after_the_other_do_not_leak(browser: Any, lab: Lab, sho
     page.wait_for_selector("text=Für Beta Bau KG", timeout=30_000)
     notebook_b = lab.workspace / "engagements" / "beta" / "workshop" / "04_effort.ipynb"
     save_notebook(page, notebook_b)
-    assert "ads_per_month: 777" in yaml_of(lab, "alpha").read_text(encoding="utf-8")
+    assert "ads_per_month: 98765" in yaml_of(lab, "alpha").read_text(encoding="utf-8")
     assert '"workshop": "alpha"' in notebook_a.read_text(encoding="utf-8")
     for path in (lab.workspace / "engagements" / "beta").rglob("*"):
         if path.is_file() and path.suffix in {".ipynb", ".yaml", ".json", ".html"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "Alpha Armaturen" not in text and "engagements/alpha" not in text, path
-            assert "ads_per_month: 777" not in text and "777" not in text.replace("1777", ""), path
+            assert "98765" not in text and "98.765" not in text, path
     page.close()
 
 
@@ -166,3 +166,19 @@ def test_client_view_shows_no_code(browser: Any, lab: Lab, shots: list[Any]) -> 
     page.wait_for_selector(f".smt-status >> text=/{SAVED.pattern}/", timeout=15_000)
     time.sleep(0.2)
     page.close()
+
+
+def test_two_notebooks_of_one_engagement_keep_both_changes(browser: Any, lab: Lab, shots: list[Any]) -> None:
+    """Saving check 01 and check 04 from two open notebooks keeps both sections' changes."""
+    path = yaml_of(lab, "beta")
+    strategy = open_notebook(browser, lab, "engagements/beta/workshop/01_strategy.ipynb")
+    effort = open_notebook(browser, lab, EFFORT.format(slug="beta"))
+    shots += [strategy, effort]
+    type_value(strategy, "Ruhend ab (Tage ohne Beitrag)", "120")
+    type_value(effort, "Abstimmung (Std. pro Woche)", "3,5")
+    wait_for_file(path, "coordination_hours_per_week: 3.5")
+    text = wait_for_file(path, "dormant_days: 120")
+    assert "dormant_days: 120" in text and "coordination_hours_per_week: 3.5" in text
+    assert "# Demo engagement:" in text
+    strategy.close()
+    effort.close()
