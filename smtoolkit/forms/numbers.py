@@ -131,8 +131,15 @@ def parse_number(text: str | int | float | Decimal, language: str) -> Decimal:
         raise ValueError(translate("form.number.empty", lang))
     if len(shown) > MAX_LENGTH:
         raise ValueError(translate("form.number.invalid", lang, text=shown[:MAX_LENGTH] + "…"))
-    body, sign = _strip_affixes(unicodedata.normalize("NFKC", str(text)))
+    normalized = "".join(
+        " " if unicodedata.category(c) in {"Zs", "Cc"} else c
+        for c in unicodedata.normalize("NFKC", str(text))
+    )
+    body, sign = _strip_affixes(normalized)
     decimal, group = _symbols(lang)
+    # "1.600,-" and "1.600,--": a price with no cents
+    if re.fullmatch(rf".*[0-9]{re.escape(decimal)}[-–]{{1,2}}", body):
+        body = body.rstrip("-–")[:-1]
     other = {"de": "en", "en": "de"}[lang]
     invalid = ValueError(translate("form.number.invalid", lang, text=shown))
     if not body or not re.fullmatch(r"[0-9., ]+", body) or not re.search(r"[0-9]", body):

@@ -45,6 +45,8 @@ GERMAN = [
     ("0", Decimal("0")),
     ("2.500.000 €", Decimal("2500000")),
     ("12,0", Decimal("12")),
+    ("1.600,- €", Decimal("1600")),
+    ("42\t000", Decimal("42000")),
 ]
 
 #: (typed, expected value) read in English.
