@@ -103,13 +103,16 @@ def new(
 ) -> None:
     """Create a new engagement from the commented skeleton."""
     from smtoolkit.scaffold import new_engagement
+    from smtoolkit.workshop import WORKSHOP_DIR, ensure_workshop
     from smtoolkit.workspace import engagements_dir
 
     try:
         folder = new_engagement(root or engagements_dir(), slug, name, language=lang)
+        ensure_workshop(folder)
     except SmToolkitError as error:
         _fail(error)
     out.print(f"created {escape(str(folder / 'engagement.yaml'))}", soft_wrap=True)
+    out.print(f"workshop notebooks: {escape(str(folder / WORKSHOP_DIR))}", soft_wrap=True)
 
 
 @app.command()
@@ -411,25 +414,31 @@ def demo(
 
 @app.command()
 def lab(
-    engagement: Annotated[str | None, typer.Argument(help="engagement to preselect")] = None,
-    port: Annotated[int | None, typer.Option(help="port for JupyterLab")] = None,
+    engagement: Annotated[str | None, typer.Argument(help="engagement whose workshop to open")] = None,
+    port: Annotated[int | None, typer.Option(help="port for JupyterLab; default: a free one")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="print the URL, open no browser")] = False,
+    token: Annotated[
+        str | None, typer.Option("--token", help="access token; default: a random one, '' for none")
+    ] = None,
+    present: Annotated[
+        bool, typer.Option("--present", help="client view: the workshop as an app, without code (Voilà)")
+    ] = False,
+    check: Annotated[
+        str | None, typer.Option("--check", help="the check to open, e.g. 04 or effort; 0 = overview")
+    ] = None,
 ) -> None:
-    """Start JupyterLab on the workshop notebooks."""
-    from smtoolkit.engagement import resolve_folder
-    from smtoolkit.resources import notebooks_dir
+    """Start JupyterLab on the workspace, on the engagement's own workshop notebooks."""
+    from smtoolkit.workshop import lab_launch
 
-    env = dict(os.environ)
-    if engagement:
-        try:
-            env["SMTOOLKIT_ENGAGEMENT"] = str(resolve_folder(engagement))
-        except SmToolkitError as error:
-            _fail(error)
-    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={notebooks_dir().parent}"]
-    if port:
-        command.append(f"--port={port}")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")  # containers and CI machines run as root
-    raise typer.Exit(subprocess.call(command, env=env))
+    try:
+        launch = lab_launch(
+            engagement, port=port, token=token, open_browser=not no_browser, present=present, check=check
+        )
+    except SmToolkitError as error:
+        _fail(error)
+    out.print(f"workspace: {escape(str(launch.root))}", soft_wrap=True)
+    out.print(f"open: {escape(launch.url)}", soft_wrap=True)
+    raise typer.Exit(subprocess.call(launch.command, env=launch.env, cwd=launch.root))
 
 
 def main() -> None:

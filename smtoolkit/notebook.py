@@ -16,10 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from smtoolkit import yamlio
 from smtoolkit.checks.base import Result
 from smtoolkit.checks.registry import Block, CheckSpec, get
-from smtoolkit.engagement import ENGAGEMENT_FILE, Engagement, load_engagement
+from smtoolkit.engagement import Engagement, load_engagement
 from smtoolkit.errors import SmToolkitError
 from smtoolkit.formatting import fmt_date, fmt_decimal
 from smtoolkit.forms.values import field_kind, field_label, term
@@ -36,11 +35,11 @@ from smtoolkit.present.html import (
     table,
 )
 
-__all__ = ["CheckPage", "answers_blocks", "engagements_beside", "is_live", "open_check", "page_inputs"]
+__all__ = ["CheckPage", "answers_blocks", "is_live", "open_check", "page_inputs"]
 
 MODE_ENV = "SMTOOLKIT_MODE"
-#: Set by ``smtoolkit lab ENGAGEMENT``: the engagement a live session opens.
-ENGAGEMENT_ENV = "SMTOOLKIT_ENGAGEMENT"
+#: ``0`` recalculates a live page in the foreground (tests, scripts).
+BACKGROUND_ENV = "SMTOOLKIT_BACKGROUND"
 
 
 def is_live() -> bool:
@@ -130,6 +129,13 @@ class CheckPage:
         self._areas: list[tuple[Any, Callable[[], list[Block]]]] = []
         self.form: Any = None
         self.saver: Any = None
+        self.timeline: Any = None
+        #: recalculate in a background thread after a save (off in scripts and tests)
+        self.background = live and os.environ.get(BACKGROUND_ENV, "1") != "0"
+        self._generation = 0
+        self._job: tuple[int, BaseModel] | None = None
+        self._worker: Any = None
+        self._save_state = ("loaded", "")
 
     def t(self, key: str, **params: Any) -> str:
         """Translate ``key`` in the page language."""
@@ -200,47 +206,158 @@ class CheckPage:
         display(out)  # type: ignore[no-untyped-call]
 
     def _render(self, out: Any, blocks: Callable[[], list[Block]]) -> None:
-        out.clear_output(wait=True)
-        with out:
-            try:
-                _show(blocks())
-            except Exception:
-                print(traceback.format_exc(limit=3))
+        """Replace the area's outputs; safe from the recalculation thread (no output capture)."""
+        try:
+            out.outputs = tuple(_bundle(block) for block in blocks())
+        except Exception:
+            out.outputs = (
+                {"output_type": "stream", "name": "stderr", "text": traceback.format_exc(limit=3)},
+            )
 
     def update(self, answers: BaseModel) -> None:
-        """Recalculate with new answers and refresh every result area."""
+        """Recalculate with new answers and refresh every result area, now."""
         self.answers_model = answers
         self.result = self.spec.analyse(answers, self.engagement)
         for out, blocks in self._areas:
             self._render(out, blocks)
 
+    def recalculate(self, answers: BaseModel) -> None:
+        """Recalculate in the background; a newer call cancels an older one not yet shown.
+
+        The save has already happened; this only refreshes the result areas. Only the
+        newest answers are calculated, and results of an older generation are never shown.
+        """
+        if not self.background:
+            self.update(answers)
+            return
+        import threading
+
+        with self._calc_lock:
+            self._generation += 1
+            self._job = (self._generation, answers)
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._calculate_loop, daemon=True)
+                self._worker.start()
+            self._wake.set()
+
+    def _calculate_loop(self) -> None:
+        while True:
+            self._wake.wait()
+            with self._calc_lock:
+                self._wake.clear()
+                job, self._job = self._job, None
+            if job is None:
+                continue
+            generation, answers = job
+            try:
+                result = self.spec.analyse(answers, self.engagement)
+            except Exception:
+                self.errors.outputs = (
+                    {"output_type": "stream", "name": "stderr", "text": traceback.format_exc(limit=3)},
+                )
+                continue
+            if generation != self._generation:
+                continue  # a newer edit arrived meanwhile: its calculation wins
+            self.answers_model, self.result = answers, result
+            self.errors.outputs = ()
+            for out, blocks in self._areas:
+                if generation != self._generation:
+                    break
+                self._render(out, blocks)
+
+    def wait_calculated(self, timeout: float = 30.0) -> None:
+        """Block until the background recalculation has caught up (for scripts and tests)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._calc_lock:
+                idle = self._job is None and not self._wake.is_set()
+            if idle:
+                return
+            time.sleep(0.02)
+
     def _build_form(self) -> None:
+        import threading
+
         import ipywidgets as w
 
+        self._calc_lock = threading.Lock()
+        self._wake = threading.Event()
+        self.errors = w.Output()
         self.status = w.HTML()
-        others = engagements_beside(self.engagement.folder)
-        self.picker = w.Dropdown(
-            options=[(f"{name} ({folder.name})", str(folder)) for folder, name in others],
-            value=str(self.engagement.folder),
-            description=self.t("form.client"),
-            style={"description_width": "initial"},
-            layout=w.Layout(width="520px"),
+        self.status.add_class("smt-status")
+        self.undo_button = w.Button(
+            description=self.t("form.undo"), icon="undo", layout=w.Layout(width="auto")
         )
-        self.picker.observe(lambda change: self._guard(lambda: self.switch(change["new"])), names="value")
-        undo = w.Button(description=self.t("form.undo"), icon="undo", layout=w.Layout(width="auto"))
-        undo.on_click(lambda _button: self._guard(self.undo))
-        self.form_box = w.VBox([])
-        self.form_widget = w.VBox([w.HBox([self.picker, undo]), self.status, self.form_box])
+        self.redo_button = w.Button(
+            description=self.t("form.redo"), icon="repeat", layout=w.Layout(width="auto")
+        )
+        self.undo_button.on_click(lambda _button: self._guard(self.undo))
+        self.redo_button.on_click(lambda _button: self._guard(self.redo))
+        self.version = w.HTML()
+        reload_button = w.Button(description=self.t("form.reload"), icon="refresh", button_style="primary")
+        overwrite_button = w.Button(description=self.t("form.overwrite"), icon="save", button_style="warning")
+        reload_button.on_click(lambda _button: self._guard(self.reload))
+        overwrite_button.on_click(lambda _button: self._guard(self.overwrite))
+        self.conflict_box = w.HBox([reload_button, overwrite_button], layout=w.Layout(display="none"))
+        self.reentry = w.HTML()
+        self.form_box = w.VBox([], layout=w.Layout(width="100%"))
+        self.form_widget = w.VBox(
+            [
+                w.HBox(
+                    [self.undo_button, self.redo_button, self.version], layout=w.Layout(align_items="center")
+                ),
+                self.status,
+                self.conflict_box,
+                self.reentry,
+                self.form_box,
+                self.errors,
+            ],
+            layout=w.Layout(width="100%"),
+        )
         self._mount_form()
 
     def show_status(self, state: str, text: str = "") -> None:
-        """Show the save state (loaded, saving, saved, error) above the form."""
-        label = self.t(f"form.status.{state}", detail=text)
-        color = {"loaded": "#5b6570", "saved": "#1e8449", "saving": "#5b6570", "error": "#c0392b"}[state]
+        """Remember the save state (loaded, saving, saved, conflict, error, info) and show it."""
+        self._save_state = (state, text)
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        """The status line: "gespeichert" only when every field of the form is on disk."""
+        state, text = self._save_state
+        problems = self.form.problems if self.form is not None else {}
+        color = "#c0392b"
+        if state in {"conflict", "error"}:
+            label = self.t("form.status.error", detail=text)
+        elif problems:
+            fields = "; ".join(f"{self.form.label(name)}: {why}" for name, why in problems.items())
+            label = self.t("form.status.partial", fields=fields)
+            if state == "saved":
+                label += " " + self.t("form.status.others_saved", time=text)
+        else:
+            label = self.t(f"form.status.{state}", detail=text)
+            color = {"loaded": "#5b6570", "saved": "#1e8449", "saving": "#5b6570", "info": "#5b6570"}[state]
         self.status.value = f'<span style="color:{color}">{escape(label)}</span>'
+        self.conflict_box.layout.display = "flex" if state == "conflict" else "none"
+        self._refresh_version()
+
+    def _refresh_version(self) -> None:
+        timeline = self.timeline
+        step = timeline.current
+        self.undo_button.disabled = not timeline.can_undo()
+        self.redo_button.disabled = not timeline.can_redo()
+        self.version.value = escape(
+            self.t(
+                "form.version",
+                time=_moment(step.saved, self.language),
+                step=str(timeline.cursor + 1),
+                steps=str(len(timeline.steps)),
+            )
+        )
 
     def _guard(self, action: Callable[[], None]) -> None:
-        """Run a button or picker action; a failure is shown as status, the form stays usable."""
+        """Run a button action; a failure is shown as status, the form stays usable."""
         try:
             action()
         except SmToolkitError as err:
@@ -249,22 +366,38 @@ class CheckPage:
             self.show_status("error", f"{type(err).__name__}: {err}")
 
     def _mount_form(self) -> None:
-        """Create the autosaver and the form for the current engagement's section.
+        """Create the timeline, the autosaver and the form for the current engagement's section.
 
         The form shows the section layered over the firm file's defaults; a save writes only
         the engagement's own values, so firm defaults never end up in ``engagement.yaml``.
         """
         from smtoolkit.forms import Autosaver, ModelForm
+        from smtoolkit.forms.timeline import Timeline
 
-        self.saver = Autosaver(self.engagement.folder, self.spec.slug, status=self.show_status)
+        self.timeline = Timeline(self.engagement.folder, self.spec.slug)
+        self.timeline.sync()
+        self.saver = Autosaver(
+            self.engagement.folder,
+            self.spec.slug,
+            status=self.show_status,
+            language=self.language,
+            timeline=self.timeline,
+        )
         shown = self.engagement.layered(self.spec.slug)
 
         def on_valid(model: BaseModel) -> None:
-            self.update(model)
             self.saver.schedule(self.engagement.own_values(self.spec.slug, self.form.data(model)))
+            self._refresh_status()
+            self.recalculate(model)
 
+        self.form = None
         self.form = ModelForm(
-            self.spec.model, shown, prefix=self.spec.slug, language=self.language, on_valid=on_valid
+            self.spec.model,
+            shown,
+            prefix=self.spec.slug,
+            language=self.language,
+            on_valid=on_valid,
+            on_invalid=self._refresh_status,
         )
         self.form_box.children = (self.form.widget,)
         self.show_status("loaded")
@@ -276,59 +409,78 @@ class CheckPage:
         self._mount_form()
         self.update(self.answers_model)
 
-    def switch(self, folder: str) -> None:
-        """Open another client's engagement in this notebook, after saving pending changes."""
-        if self.saver is not None:
-            self.saver.flush()
-        self._reload(Path(folder))
+    def reload(self) -> None:
+        """After a hand edit: show the section from disk, and what was typed for re-entry."""
+        typed = self.form.typed() if self.form is not None else {}
+        self.saver.reload()
+        self._reload(self.engagement.folder)
+        shown = {c.label: c.text() for c in self.form.controls.values() if hasattr(c, "text")}
+        lost = [f"{label}: {text}" for label, text in typed.items() if shown.get(label) != text]
+        self.reentry.value = (
+            f'<div class="smt-reentry">{escape(self.t("form.reentry", values="; ".join(lost)))}</div>'
+            if lost
+            else ""
+        )
+        self.show_status("info", self.t("form.reloaded"))
+
+    def overwrite(self) -> None:
+        """After a hand edit: save what was typed; the hand-edited file is kept in ``.history/``."""
+        self.timeline.sync()
+        if self.saver.flush(force=True):
+            self.reentry.value = ""
 
     def undo(self) -> None:
-        """Restore the previous saved version of this section from ``.history/``."""
-        from smtoolkit.store import previous_section, read_section, save_section
+        """Go one step back in this section's history (across sessions)."""
+        self._step(self.timeline.undo, "form.nothing_to_undo")
 
+    def redo(self) -> None:
+        """Go one step forward again after an undo."""
+        self._step(self.timeline.redo, "form.nothing_to_redo")
+
+    def _step(self, move: Callable[[], Any], nothing: str) -> None:
         self.saver.flush()
-        previous = previous_section(self.engagement.folder, self.spec.slug)
-        if previous is None:
-            self.show_status("error", self.t("form.nothing_to_undo"))
+        if self.saver.pending:
+            return  # a conflict or a write error is showing; it must be resolved first
+        step = move()
+        if step is None:
+            self.show_status("info", self.t(nothing))
             return
-        data, _version = previous
-        current = read_section(self.engagement.folder, self.spec.slug)
-        save_section(self.engagement.folder, self.spec.slug, data, expected=current)
         self._reload(self.engagement.folder)
-        self.show_status("saved", self.t("form.restored"))
+        self.reentry.value = ""
+        self.show_status("info", self.t("form.restored", time=_moment(step.saved, self.language)))
 
 
-def engagements_beside(folder: Path) -> list[tuple[Path, str]]:
-    """The engagements in the same parent folder as ``folder``: (folder, client name), by name."""
-    found = []
-    for candidate in sorted(folder.parent.iterdir()):
-        path = candidate / ENGAGEMENT_FILE
-        if not path.is_file():
-            continue
-        try:
-            limits = limits_for(candidate)
-            name = str(
-                yamlio.to_plain(yamlio.load(yamlio.read_text(path, limits), str(path), limits))
-                .get("client", {})
-                .get("name")
-            )
-        except (SmToolkitError, OSError, AttributeError):
-            name = candidate.name
-        found.append((candidate.resolve(), name))
-    if folder.resolve() not in [f for f, _ in found]:
-        found.insert(0, (folder.resolve(), folder.name))
-    return found
+def _bundle(block: Block) -> dict[str, Any]:
+    """One result block as a notebook output (HTML, or a PNG chart)."""
+    import base64
+
+    if isinstance(block, bytes):
+        data = {"image/png": base64.b64encode(block).decode("ascii"), "text/plain": "<chart>"}
+    else:
+        data = {"text/html": block, "text/plain": ""}
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+def _moment(when: Any, language: str) -> str:
+    """A version's time: the time of day today, else the date and time; '–' when not known."""
+    import datetime as dt
+
+    if when is None:
+        return "–"
+    local = when.astimezone() if when.tzinfo else when
+    if local.date() == dt.date.today():
+        return str(local.strftime("%H:%M:%S"))
+    return f"{fmt_date(local.date(), language)} {local.strftime('%H:%M')}"
 
 
 def page_inputs(engagement: str, language: str | None) -> tuple[Engagement, str, bool]:
     """The engagement, language and live mode a notebook page opens with.
 
-    In a live session ``SMTOOLKIT_ENGAGEMENT`` (set by ``smtoolkit lab``) replaces the
-    notebook's default engagement; ``language`` ``None`` or ``""`` means the engagement's own.
+    The notebook's parameters cell names the engagement (each client has its own workshop
+    notebooks, see :mod:`smtoolkit.workshop`); ``language`` ``None`` or ``""`` means the
+    engagement's own.
     """
     live = is_live()
-    if live and os.environ.get(ENGAGEMENT_ENV):
-        engagement = os.environ[ENGAGEMENT_ENV]
     loaded = load_engagement(engagement)
     lang = language or loaded.settings.language
     if lang not in LANGUAGES:

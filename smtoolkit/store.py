@@ -12,6 +12,7 @@ example because it was edited by hand meanwhile, the save is refused with
 from __future__ import annotations
 
 import fcntl
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,15 +42,43 @@ def locked(folder: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _read(folder: Path) -> CommentedMap:
+#: The parsed engagement file per path, with the file's identity when it was parsed or written:
+#: a save re-reads the file only when it changed on disk (a round-trip parse costs most of a save).
+_parsed: dict[Path, tuple[tuple[int, int, int], CommentedMap]] = {}
+_parsed_lock = threading.Lock()
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
+def _read(folder: Path, *, private: bool = True) -> CommentedMap:
+    """The engagement file's document; ``private``: a copy the caller may change (else read only)."""
     path = folder / ENGAGEMENT_FILE
+    identity = _identity(path)
+    with _parsed_lock:
+        cached = _parsed.pop(path, None) if private else _parsed.get(path)
+    if cached is not None and cached[0] == identity:
+        return cached[1]
     limits = limits_for(folder)
-    return yamlio.load(yamlio.read_text(path, limits), display_path(path), limits)
+    return _remember(
+        path, identity, yamlio.load(yamlio.read_text(path, limits), display_path(path), limits)
+    )
+
+
+def _remember(path: Path, identity: tuple[int, int, int], document: CommentedMap) -> CommentedMap:
+    """Keep a copy of ``document`` as the parse of ``path`` with ``identity``; return the document."""
+    import copy
+
+    with _parsed_lock:
+        _parsed[path] = (identity, copy.deepcopy(document))
+    return document
 
 
 def read_section(folder: Path, section: str) -> Any:
     """Return the plain data of ``section`` as it is on disk now (``None`` when absent)."""
-    return yamlio.to_plain(_read(folder).get(section))
+    return yamlio.to_plain(_read(folder, private=False).get(section))
 
 
 def save_section(folder: Path, section: str, data: dict[str, Any], *, expected: Any = None) -> bool:
@@ -78,6 +107,7 @@ def save_section(folder: Path, section: str, data: dict[str, Any], *, expected: 
             document[section] = fresh
         keep_version(path)
         write_atomic(path, yamlio.dump(document))
+        _remember(path, _identity(path), document)
         return True
 
 

@@ -33,8 +33,11 @@ from smtoolkit.limits import limits_for
 
 __all__ = ["SKIPPED", "engagement_files", "pack", "referenced_files", "unpacked"]
 
-#: Names inside an engagement folder that are never inputs of a page.
-SKIPPED = frozenset({".history", ".engagement.lock", ".ipynb_checkpoints", "__pycache__", ".DS_Store"})
+#: Names inside an engagement folder that are never inputs of a page (``workshop`` holds the
+#: client's workshop notebooks, which the build never reads; see smtoolkit.workshop).
+SKIPPED = frozenset(
+    {".history", ".engagement.lock", ".ipynb_checkpoints", "__pycache__", ".DS_Store", "workshop"}
+)
 _ENGAGEMENT_FILE = "engagement.yaml"
 _KEY_FILE = ".pseudonym-key"
 

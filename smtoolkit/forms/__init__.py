@@ -2,5 +2,6 @@
 
 from smtoolkit.forms.autosave import Autosaver
 from smtoolkit.forms.form import ModelForm
+from smtoolkit.forms.numbers import parse_number
 
-__all__ = ["Autosaver", "ModelForm"]
+__all__ = ["Autosaver", "ModelForm", "parse_number"]

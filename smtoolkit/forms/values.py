@@ -12,7 +12,7 @@ from pydantic.fields import FieldInfo
 from smtoolkit.catalogues import label_prefix
 from smtoolkit.i18n import catalog, translate
 
-__all__ = ["FieldKind", "field_kind", "field_label", "for_yaml", "parse_number", "term"]
+__all__ = ["FieldKind", "field_kind", "field_label", "for_yaml", "term"]
 
 FieldKind = Literal[
     "choice", "choices", "bool", "int", "float", "text", "date", "rows", "model", "list", "other"
@@ -71,28 +71,6 @@ def term(prefix: str, name: str, choices: tuple[object, ...], value: object, lan
     shared = label_prefix(choices)
     key = f"{shared}.{value}" if shared else f"{prefix}.choice.{name}.{value}"
     return translate(key, language) if key in catalog(language) else str(value)
-
-
-def parse_number(text: str) -> float | str | None:
-    """Read a number typed the German or English way; unreadable text is returned unchanged.
-
-    ``""`` is ``None``; ``1,5`` and ``1.5`` are 1.5; ``1.234,5`` and ``1,234.5`` are 1234.5.
-    """
-    raw = text.strip().replace("\xa0", "").replace(" ", "").replace("€", "")
-    if not raw:
-        return None
-    if "," in raw and "." in raw:
-        raw = (
-            raw.replace(".", "").replace(",", ".")
-            if raw.rfind(",") > raw.rfind(".")
-            else raw.replace(",", "")
-        )
-    elif "," in raw:
-        raw = raw.replace(",", ".")
-    try:
-        return float(raw)
-    except ValueError:
-        return text
 
 
 def for_yaml(value: Any) -> Any:

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 
 from smtoolkit.errors import ConfigError
 
-__all__ = ["LANGUAGES", "catalog", "placeholders", "render", "translate"]
+__all__ = ["LANGUAGES", "catalog", "placeholders", "render", "translate", "translate_plural"]
 
 LANGUAGES: tuple[str, ...] = ("de", "en")
 #: Packages other than the checks that ship an ``i18n/<lang>.yaml`` fragment.
@@ -72,6 +72,19 @@ def translate(key: str, language: str, **params: Any) -> str:
     if not params:
         return text
     return text.format(**{name: format_param(value, language) for name, value in params.items()})
+
+
+def translate_plural(key: str, language: str, count: float, **params: Any) -> str:
+    """``key.one``, ``key.other`` (or another CLDR plural category) as Babel's rules choose for ``count``.
+
+    "1 Woche", "2 Wochen": the catalog holds one text per plural category of the language.
+    """
+    from babel import Locale
+
+    form = Locale.parse(language).plural_form(abs(count))
+    texts = catalog(language)
+    chosen = f"{key}.{form}" if f"{key}.{form}" in texts else f"{key}.other"
+    return translate(chosen, language, **params)
 
 
 def render(message: Any, language: str) -> str:

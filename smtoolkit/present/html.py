@@ -12,7 +12,7 @@ from html import escape
 
 from smtoolkit.checks.base import Criterion, Light, Recommendation, Result
 from smtoolkit.formatting import fmt_number
-from smtoolkit.i18n import render, translate
+from smtoolkit.i18n import render, translate, translate_plural
 
 __all__ = [
     "STYLE",
@@ -124,7 +124,7 @@ def recommendations_table(recommendations: Sequence[Recommendation], language: s
             translate(f"level.{r.impact}", language),
             translate(f"level.{r.effort}", language),
             translate(f"role.{r.owner}", language),
-            translate("common.weeks", language, weeks=r.horizon_weeks),
+            translate_plural("common.weeks", language, r.horizon_weeks, weeks=r.horizon_weeks),
         )
         for r in ordered
     ]

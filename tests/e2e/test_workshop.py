@@ -1,188 +1,184 @@
-"""The workshop in real JupyterLab: the form recalculates, saves safely and explains bad input."""
+"""The workshop in real JupyterLab: honest status, undo/redo, hand edits, one notebook set per client."""
 
 from __future__ import annotations
 
-import os
-import re
-import secrets
-import shutil
-import socket
-import subprocess
-import sys
+import json
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.e2e.labdriver import (
+    SAVED,
+    Lab,
+    field,
+    make_workspace,
+    open_notebook,
+    start_lab,
+    status,
+    type_value,
+    wait_for_file,
+)
+
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-ROOT = Path(__file__).resolve().parents[2]
-SAVED = re.compile(r"gespeichert \d\d:\d\d:\d\d")
-
-
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+EFFORT = "engagements/{slug}/workshop/04_effort.ipynb"
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """JupyterLab on 127.0.0.1 with a random port and token, serving a copy of the workspace."""
-    workspace = tmp_path_factory.mktemp("workspace")
-    shutil.copytree(ROOT / "notebooks", workspace / "notebooks")
-    shutil.copytree(
-        ROOT / "engagements" / "demo",
-        workspace / "engagements" / "demo",
-        ignore=shutil.ignore_patterns(".history", "*.lock"),
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """JupyterLab on a workspace with two clients, started as `smtoolkit lab` starts it."""
+    workspace = make_workspace(
+        tmp_path_factory.mktemp("workspace"), {"alpha": "Alpha Armaturen AG", "beta": "Beta Bau KG"}
     )
-    settings = workspace / ".lab-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        '{"fetchNews": "false", "checkForUpdates": false}'
-    )
-    port, token = free_port(), secrets.token_hex(16)
-    command = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={workspace}",
-        f"--LabApp.user_settings_dir={workspace / '.lab-settings'}",
-        "--ServerApp.open_browser=False",
-    ]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(workspace / ".jupyter"),
-        "JUPYTER_RUNTIME_DIR": str(workspace / ".runtime"),
-    }
-    env.pop("SMTOOLKIT_MODE", None)
-    log = open(workspace / "lab.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(command, cwd=workspace, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.terminate()
-                pytest.fail("JupyterLab did not start:\n" + (workspace / "lab.log").read_text()[-3000:])
-            time.sleep(0.5)
-    yield {"base": base, "token": token, "workspace": workspace}
-    server.terminate()
-    server.wait(30)
-    log.close()
+    running = start_lab(workspace)
+    yield running
+    running.stop()
 
 
-def run_notebook(browser: Any, lab: dict[str, Any], name: str, shots: list[Any]) -> Any:
-    """Open a notebook in JupyterLab, run all cells and wait until the form shows."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def yaml_of(lab: Lab, slug: str) -> Path:
+    """The engagement file of client ``slug``."""
+    return lab.workspace / "engagements" / slug / "engagement.yaml"
+
+
+def save_notebook(page: Any, path: Path) -> None:
+    """Save the notebook (toolbar button) and wait until the file holds the executed cells."""
+    before = path.stat().st_mtime_ns
+    page.locator('[data-command="docmanager:save"]').first.click()
+    deadline = time.monotonic() + 30
+    while path.stat().st_mtime_ns == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert path.stat().st_mtime_ns != before, f"{path.name} was not saved"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    assert any(c.get("execution_count") for c in cells), f"{path.name} was saved without the run"
+
+
+def test_invalid_and_valid_edits_together(browser: Any, lab: Lab, shots: list[Any]) -> None:
+    """An ambiguous salary is named in the status and not saved; the valid edit beside it is saved."""
+    path = yaml_of(lab, "alpha")
+    page = open_notebook(browser, lab, EFFORT.format(slug="alpha"))
     shots.append(page)
-    workspace = f"w{secrets.token_hex(4)}"  # a window of its own: no tabs restored from another window
-    page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={lab['token']}")
-    page.wait_for_selector(".jp-Notebook", timeout=60_000)
-    page.wait_for_selector("text=/ipykernel\\) \\| Idle/", timeout=60_000)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_selector("text=geladen", timeout=90_000)
-    return page
-
-
-def field(page: Any, label: str) -> Any:
-    """The text input of the form field with ``label``."""
-    return page.locator(".widget-text", has=page.locator("label", has_text=label)).locator("input")
-
-
-def type_value(page: Any, label: str, value: str) -> None:
-    """Type ``value`` into the field and commit it as a person would (Enter)."""
-    box = field(page, label)
-    box.fill(value)
-    box.press("Enter")
-
-
-def test_changes_recalculate_and_save_with_history(
-    browser: Any, lab: dict[str, Any], shots: list[Any]
-) -> None:
-    """Two changed answers update the result live and land in engagement.yaml with the old version kept."""
-    yaml_path = lab["workspace"] / "engagements" / "demo" / "engagement.yaml"
-    before = yaml_path.read_text(encoding="utf-8")
-    page = run_notebook(browser, lab, "04_effort.ipynb", shots)
-    assert page.locator("text=29,0\u00a0Std. pro Woche").count() >= 1
+    type_value(page, "Bruttojahresgehalt", "42,000")
     type_value(page, "Monitoring (Std. pro Woche)", "5")
-    type_value(page, "Direktnachrichten pro Woche", "20")
-    page.wait_for_selector(f"text=/{SAVED.pattern}/", timeout=30_000)
-    # 29.0 h + 2 h monitoring + 5 messages x 4 min = 31.33 h
-    page.wait_for_selector("text=31,3\u00a0Std. pro Woche", timeout=30_000)
-    deadline = time.monotonic() + 10
-    while (
-        "direct_messages_per_week: 20" not in yaml_path.read_text(encoding="utf-8")
-        and time.monotonic() < deadline
-    ):
-        time.sleep(0.2)
-    after = yaml_path.read_text(encoding="utf-8")
-    assert "monitoring_hours_per_week: 5" in after and "direct_messages_per_week: 20" in after
-    assert "# Demo engagement: Hallberg Pumpen GmbH" in after
-    history = sorted((yaml_path.parent / ".history").iterdir())
-    assert history and history[0].read_text(encoding="utf-8") == before
+    text = wait_for_file(path, "monitoring_hours_per_week: 5")
+    assert "monitoring_hours_per_week: 5" in text and "gross_salary: 48000" in text
+    page.wait_for_selector(".smt-status >> text=/nicht gespeichert: Bruttojahresgehalt/", timeout=15_000)
+    line = status(page)
+    assert "meinten Sie 42.000 oder 42?" in line and not SAVED.search(line)
+    assert "engagement.yaml" not in line and "/" not in line.split("(")[0]
+    type_value(page, "Bruttojahresgehalt", "42.000 €")
+    wait_for_file(path, "gross_salary: 42000")
+    page.wait_for_selector(f".smt-status >> text=/{SAVED.pattern}/", timeout=15_000)
+    assert "nicht" not in status(page)
     page.close()
 
 
-def test_invalid_value_is_explained_and_not_saved(
-    browser: Any, lab: dict[str, Any], shots: list[Any]
-) -> None:
-    """A negative number shows 'mindestens 0' next to the field and the file keeps the valid value."""
-    yaml_path = lab["workspace"] / "engagements" / "demo" / "engagement.yaml"
-    page = run_notebook(browser, lab, "04_effort.ipynb", shots)
-    before = yaml_path.read_text(encoding="utf-8")
-    type_value(page, "Reporting (Std. pro Woche)", "-3")
-    page.wait_for_selector("text=mindestens 0", timeout=30_000)
-    time.sleep(2.5)
-    assert yaml_path.read_text(encoding="utf-8") == before
-    type_value(page, "Reporting (Std. pro Woche)", "2,5")
-    page.wait_for_selector("text=mindestens 0", state="detached", timeout=30_000)
-    deadline = time.monotonic() + 10
-    while (
-        "reporting_hours_per_week: 2.5" not in yaml_path.read_text(encoding="utf-8")
-        and time.monotonic() < deadline
-    ):
-        time.sleep(0.2)
-    assert "reporting_hours_per_week: 2.5" in yaml_path.read_text(encoding="utf-8")
+def test_undo_three_steps_and_redo(browser: Any, lab: Lab, shots: list[Any]) -> None:
+    """3 -> 4 -> 5, then undo three times walks back 4, 3 and the start; redo brings 3 again."""
+    path = yaml_of(lab, "beta")
+    page = open_notebook(browser, lab, EFFORT.format(slug="beta"))
+    shots.append(page)
+    for hours in ("3,5", "4", "5"):
+        type_value(page, "Reporting (Std. pro Woche)", hours)
+        wait_for_file(path, f"reporting_hours_per_week: {hours.replace(',', '.')}")
+    for expected in ("4", "3.5", "1.5"):
+        page.get_by_role("button", name="Rückgängig").click()
+        text = wait_for_file(path, f"reporting_hours_per_week: {expected}\n")
+        assert f"reporting_hours_per_week: {expected}\n" in text
+        shown = expected.replace(".", ",")
+        page.wait_for_function(
+            "shown => [...document.querySelectorAll('.smt-field')].some(r => r.innerText.includes('Reporting')"
+            " && r.querySelector('input').value === shown)",
+            arg=shown,
+            timeout=15_000,
+        )
+        page.wait_for_selector(".smt-status >> text=/wiederhergestellt/", timeout=15_000)
+    page.get_by_role("button", name="Wiederholen").click()
+    text = wait_for_file(path, "reporting_hours_per_week: 3.5\n")
+    assert "reporting_hours_per_week: 3.5\n" in text
+    page.wait_for_selector("text=/Stand \\d\\d:\\d\\d:\\d\\d · Schritt 2 von 4/", timeout=15_000)
     page.close()
 
 
-def wait_for_text(path: Path, needle: str, seconds: float = 15) -> str:
-    """Wait until ``needle`` appears in the file (the autosave is debounced) and return the text."""
-    deadline = time.monotonic() + seconds
+def test_hand_edit_conflict_with_reload(browser: Any, lab: Lab, shots: list[Any]) -> None:
+    """A hand edit is not overwritten; reload shows it and keeps what was typed for re-entry."""
+    path = yaml_of(lab, "alpha")
+    page = open_notebook(browser, lab, EFFORT.format(slug="alpha"))
+    shots.append(page)
     text = path.read_text(encoding="utf-8")
-    while needle not in text and time.monotonic() < deadline:
-        time.sleep(0.2)
-        text = path.read_text(encoding="utf-8")
-    return text
+    path.write_text(text.replace("agency_days_per_year: 12", "agency_days_per_year: 20"), encoding="utf-8")
+    type_value(page, "Tools pro Monat (€)", "250")
+    page.wait_for_selector("text=/außerhalb des Formulars geändert/", timeout=15_000)
+    assert "tools_per_month: 180" in path.read_text(encoding="utf-8")
+    page.get_by_role("button", name="Neu laden").click()
+    page.wait_for_selector(
+        "text=/Ihre Eingaben zum erneuten Eintragen: Tools pro Monat \\(€\\): 250/", timeout=15_000
+    )
+    assert field(page, "Agenturtage pro Jahr").input_value() == "20"
+    type_value(page, "Tools pro Monat (€)", "250")
+    wait_for_file(path, "tools_per_month: 250")
+    assert "agency_days_per_year: 20" in path.read_text(encoding="utf-8")
+    page.close()
 
 
-def test_two_notebooks_of_one_engagement_keep_both_changes(
-    browser: Any, lab: dict[str, Any], shots: list[Any]
-) -> None:
+def test_two_clients_one_after_the_other_do_not_leak(browser: Any, lab: Lab, shots: list[Any]) -> None:
+    """After client A's notebook is saved, nothing of A appears anywhere in client B's files."""
+    page = open_notebook(browser, lab, "engagements/alpha/workshop/04_effort.ipynb")
+    shots.append(page)
+    type_value(page, "Werbebudget pro Monat (€)", "98.765")
+    wait_for_file(yaml_of(lab, "alpha"), "ads_per_month: 98765")
+    notebook_a = lab.workspace / "engagements" / "alpha" / "workshop" / "04_effort.ipynb"
+    save_notebook(page, notebook_a)
+    page.close()
+    page = open_notebook(browser, lab, "engagements/beta/workshop/04_effort.ipynb")
+    shots.append(page)
+    page.wait_for_selector("text=Für Beta Bau KG", timeout=30_000)
+    notebook_b = lab.workspace / "engagements" / "beta" / "workshop" / "04_effort.ipynb"
+    save_notebook(page, notebook_b)
+    assert "ads_per_month: 98765" in yaml_of(lab, "alpha").read_text(encoding="utf-8")
+    assert '"workshop": "alpha"' in notebook_a.read_text(encoding="utf-8")
+    for path in (lab.workspace / "engagements" / "beta").rglob("*"):
+        if path.is_file() and path.suffix in {".ipynb", ".yaml", ".json", ".html"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "Alpha Armaturen" not in text and "engagements/alpha" not in text, path
+            assert "98765" not in text and "98.765" not in text, path
+    page.close()
+
+
+def test_client_view_shows_no_code(browser: Any, lab: Lab, shots: list[Any]) -> None:
+    """The client view (Voilà) shows the form and results at 1366×768, and no code cell."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    shots.append(page)
+    page.goto(
+        f"{lab.base}/voila/render/engagements/beta/workshop/04_effort.ipynb?token={lab.token}",
+        timeout=180_000,
+        wait_until="commit",
+    )
+    page.wait_for_selector(".smt-status >> text=/geladen/", timeout=120_000)
+    body = page.inner_text("body")
+    assert "open_check" not in body and "page.summary()" not in body and "import " not in body
+    assert page.locator(".jp-InputArea, .CodeMirror, .cm-editor").count() == 0
+    assert "Erweitert" in body or "Fragen" in body
+    type_value(page, "Monitoring (Std. pro Woche)", "6")
+    wait_for_file(yaml_of(lab, "beta"), "monitoring_hours_per_week: 6")
+    page.wait_for_selector(f".smt-status >> text=/{SAVED.pattern}/", timeout=15_000)
+    time.sleep(0.2)
+    page.close()
+
+
+def test_two_notebooks_of_one_engagement_keep_both_changes(browser: Any, lab: Lab, shots: list[Any]) -> None:
     """Saving check 01 and check 04 from two open notebooks keeps both sections' changes."""
-    yaml_path = lab["workspace"] / "engagements" / "demo" / "engagement.yaml"
-    strategy = run_notebook(browser, lab, "01_strategy.ipynb", shots)
-    effort = run_notebook(browser, lab, "04_effort.ipynb", shots)
+    path = yaml_of(lab, "beta")
+    strategy = open_notebook(browser, lab, "engagements/beta/workshop/01_strategy.ipynb")
+    effort = open_notebook(browser, lab, EFFORT.format(slug="beta"))
+    shots += [strategy, effort]
     type_value(strategy, "Ruhend ab (Tage ohne Beitrag)", "120")
     type_value(effort, "Abstimmung (Std. pro Woche)", "3,5")
-    text = wait_for_text(yaml_path, "coordination_hours_per_week: 3.5")
-    text = wait_for_text(yaml_path, "dormant_days: 120")
+    wait_for_file(path, "coordination_hours_per_week: 3.5")
+    text = wait_for_file(path, "dormant_days: 120")
     assert "dormant_days: 120" in text and "coordination_hours_per_week: 3.5" in text
-    assert "# Demo engagement: Hallberg Pumpen GmbH" in text
+    assert "# Demo engagement:" in text
     strategy.close()
     effort.close()

@@ -305,4 +305,4 @@ def test_workshop_form_lists_the_nine_topics_and_recalculates_on_a_status_change
     assert coverage(seen[-1]).covered == ("law",)
     published = form.controls["guideline_published"]
     assert isinstance(published, _Control)
-    assert published.widget.description == "Leitlinien an alle Mitarbeitenden verteilt"
+    assert published.label == "Leitlinien an alle Mitarbeitenden verteilt"
