@@ -23,7 +23,6 @@ from smtoolkit.errors import SmToolkitError
 from smtoolkit.formatting import fmt_date, fmt_decimal
 from smtoolkit.forms.values import field_kind, field_label, term
 from smtoolkit.i18n import LANGUAGES, translate
-from smtoolkit.limits import limits_for
 from smtoolkit.present.html import (
     STYLE,
     criteria_table,
