@@ -3,36 +3,39 @@
 from __future__ import annotations
 
 import re
-import secrets
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_workshop import lab  # noqa: F401  (the JupyterLab server fixture, same folder)
+
+from tests.e2e.labdriver import Lab, make_workspace, open_notebook, start_lab
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 #: Check 06 trains the engagement classifier on the demo's labels: give the kernel time.
 SLOW = 600_000
 CONFIRMED = re.compile(r"([\d.]+) von der Beratung bestätigt")
+MONITORING = "engagements/demo/workshop/06_monitoring.ipynb"
 
 
-def open_monitoring(browser: Any, lab: dict[str, Any], shots: list[Any]) -> Any:  # noqa: F811
-    """Open notebook 06 in JupyterLab, run all cells and wait until the review shows."""
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """JupyterLab, started as `smtoolkit lab` starts it, on a workspace holding the demo client."""
+    workspace = make_workspace(tmp_path_factory.mktemp("workspace"), {"demo": "Hallberg Pumpen GmbH"})
     # attach every cell to the page (JupyterLab leaves cells out of view detached otherwise)
-    settings = lab["workspace"] / ".lab-settings" / "@jupyterlab" / "notebook-extension"
+    settings = workspace / ".lab-settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    running = start_lab(workspace)
+    yield running
+    running.stop()
+
+
+def open_monitoring(browser: Any, lab: Lab, shots: list[Any]) -> Any:
+    """Open the client's workshop notebook 06, run all cells and wait until the review shows."""
+    page = open_notebook(browser, lab, MONITORING, width=1400, height=1000)
     shots.append(page)
-    workspace = f"w{secrets.token_hex(4)}"
-    page.goto(
-        f"{lab['base']}/lab/workspaces/{workspace}/tree/notebooks/06_monitoring.ipynb?reset&token={lab['token']}"
-    )
-    page.wait_for_selector(".jp-Notebook", timeout=60_000)
-    page.wait_for_selector("text=/ipykernel\\) \\| Idle/", timeout=60_000)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     page.wait_for_selector(".smt-review-item", timeout=SLOW)
     # the details' note counts mentions per method ("0 von der Beratung bestätigt"); the
     # summary's finding gives shares ("0 % von der ...")
@@ -50,11 +53,11 @@ def confirmed_count(page: Any) -> int:
 
 def test_a_corrected_label_is_saved_kept_and_counted(
     browser: Any,
-    lab: dict[str, Any],  # noqa: F811
+    lab: Lab,
     shots: list[Any],
 ) -> None:
     """Correcting the first (least certain) mention saves it, the page counts it, and a reload keeps it."""
-    yaml_path = lab["workspace"] / "engagements" / "demo" / "engagement.yaml"
+    yaml_path = lab.workspace / "engagements" / "demo" / "engagement.yaml"
     page = open_monitoring(browser, lab, shots)
     before = confirmed_count(page)
     first = page.locator(".smt-review-item").first
