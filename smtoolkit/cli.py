@@ -113,6 +113,7 @@ def _run_build(
     scheduler: str | None = None,
     force: bool = False,
     timeout: int = 600,
+    pdf: bool = False,
 ) -> int:
     from smtoolkit.build.executors import executor_for
     from smtoolkit.build.orchestrate import build
@@ -157,6 +158,7 @@ def _run_build(
                 release=release,
                 force=force,
                 timeout=timeout,
+                pdf=pdf,
             )
     except SmToolkitError as error:
         err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
@@ -197,8 +199,11 @@ def build_command(
         bool,
         typer.Option("--release", help="check the report for delivery and write <out>/<slug>.zip"),
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="also write report.pdf (A4, for print); or set settings.pdf")
+    ] = False,
 ) -> None:
-    """Run the notebooks of each engagement and publish its HTML report."""
+    """Run the notebooks of each engagement and publish its HTML report and slide deck."""
     references = list(engagements or [])
     if every:
         root = Path("engagements")
@@ -227,6 +232,7 @@ def build_command(
             scheduler=scheduler,
             force=force,
             timeout=cell_timeout,
+            pdf=pdf,
         )
     )
 
@@ -331,8 +337,8 @@ def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="output folder")] = Path("reports"),
     lang: Annotated[str | None, typer.Option("--lang", help="de or en")] = None,
 ) -> None:
-    """Build the demo client's report and print the path of its index.html."""
-    code = _run_build([str(_demo_folder())], out_dir, lang, None, os.cpu_count() or 1)
+    """Build the demo client's report, with report.pdf and deck.pptx, and print the path of its index.html."""
+    code = _run_build([str(_demo_folder())], out_dir, lang, None, os.cpu_count() or 1, pdf=True)
     index = (out_dir / "demo" / "index.html").resolve()
     if index.is_file():
         out.print(str(index))
