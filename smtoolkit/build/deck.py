@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from smtoolkit.atomic import write_atomic
 from smtoolkit.checks.base import Light
 from smtoolkit.errors import BuildError
-from smtoolkit.formatting import fmt_number
+from smtoolkit.formatting import fmt_date, fmt_number
 from smtoolkit.i18n import render, translate
 from smtoolkit.present.html import LIGHT_COLORS
 
@@ -135,6 +135,7 @@ def _textbox(
 
 def _title(slide: Slide, text: str, inputs: DeckInputs) -> None:
     """Fill the layout's title placeholder, or draw a title when the layout has none."""
+    from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
     if slide.shapes.title is not None:
@@ -143,6 +144,7 @@ def _title(slide: Slide, text: str, inputs: DeckInputs) -> None:
         title.left, title.top = Inches(_MARGIN_IN), Inches(0.35)
         title.width, title.height = Inches(_WIDTH_IN - 2 * _MARGIN_IN - 1.6), Inches(0.9)
         for para in title.text_frame.paragraphs:
+            para.alignment = PP_ALIGN.LEFT
             for run in para.runs:
                 run.font.size = Pt(28)
                 run.font.bold = True
@@ -393,7 +395,8 @@ def _radar_slide(prs: PresentationType, a: Assessment, inputs: DeckInputs, langu
         return
     data = CategoryChartData(number_format="0.0")  # type: ignore[no-untyped-call]
     data.categories = [o.spec.title(language) for o in evaluated]
-    data.add_series(_o("chart.now", language, date=""), [o.score or 0.0 for o in evaluated])  # type: ignore[no-untyped-call]
+    now = _o("chart.now", language, date=fmt_date(a.start, language))
+    data.add_series(now, [o.score or 0.0 for o in evaluated])  # type: ignore[no-untyped-call]
     previous = a.previous_round
     if previous is not None:
         before = [o.previous if o.previous is not None else 0.0 for o in evaluated]
@@ -469,7 +472,7 @@ def _check_slide(prs: PresentationType, outcome: CheckOutcome, inputs: DeckInput
     left = _MARGIN_IN
     _textbox(
         slide,
-        (left, _TOP_IN + 0.1, 2.6, 0.9),
+        (left, _TOP_IN + 0.1, 3.4, 0.9),
         [f"{_score(result.score, language)} / 100"],
         size=34,
         bold=True,
@@ -477,7 +480,7 @@ def _check_slide(prs: PresentationType, outcome: CheckOutcome, inputs: DeckInput
     )
     _textbox(
         slide,
-        (left + 2.8, _TOP_IN + 0.3, 3.4, 0.6),
+        (left + 3.6, _TOP_IN + 0.3, 2.6, 0.6),
         [_light_text(result.light, language)],
         size=18,
         bold=True,
@@ -516,7 +519,7 @@ def _plan_slides(
     empty: str,
 ) -> None:
     headers = [_o(f"col.{k}", language) for k in ("rank", "priority", "action", "check", "owner", "due_week")]
-    widths = [0.6, 1.4, 5.2, 2.3, 1.6, 1.2]
+    widths = [0.55, 1.3, 4.9, 2.3, 2.3, 1.3]
     rows = _plan_rows(items, language)
     if not rows:
         slide = _content_slide(prs, title, inputs)
