@@ -113,15 +113,15 @@ def test_no_element_overflows_and_no_table_cells_overlap(
 def test_every_page_is_under_the_size_limits(built: Path) -> None:
     """Every page is under 150 KB without its images, and report.html under 1 MB in all."""
     image = re.compile(r"<svg\b.*?</svg>|data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+", re.S)
-    for name in PAGES:
+    for name in PAGES[:-1]:  # the pages; report.html holds them all
         html = (built / name).read_text(encoding="utf-8")
         assert len(image.sub("", html).encode()) < 150 * 1024, name
     assert (built / "report.html").stat().st_size < 1024 * 1024
 
 
 def _normalized(text: str) -> str:
-    """One line of text with single spaces, and words broken at a hyphen joined again."""
-    return re.sub(r"-\s+", "-", " ".join(text.split()))
+    """One line of text with single spaces and no hyphens (pdftotext drops a hyphen where a line breaks)."""
+    return re.sub(r"-\s*", "", " ".join(text.split()))
 
 
 def test_pdf_holds_every_action_plan_row_on_some_page(built: Path, tmp_path: Path) -> None:
