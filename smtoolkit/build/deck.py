@@ -11,6 +11,7 @@ its layouts and theme. Texts come from the catalogues, in the report language.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from collections.abc import Sequence
@@ -175,6 +176,12 @@ def _bar(slide: Slide, inputs: DeckInputs) -> None:
     _logo(slide, inputs, (_WIDTH_IN - _MARGIN_IN - 1.4, 0.35, 1.4, 0.75))
 
 
+@functools.lru_cache(maxsize=16)
+def _logo_cached(path: Path, mtime_ns: int, size: int) -> bytes | None:
+    """:func:`_logo_png` of one version of a file (every slide shows the logo: rasterize it once)."""
+    return _logo_png(path)
+
+
 def _logo_png(path: Path) -> bytes | None:
     """The logo as PNG or JPEG bytes (an SVG logo is rasterized), or None when it cannot be used."""
     data = path.read_bytes()
@@ -196,7 +203,8 @@ def _logo(slide: Slide, inputs: DeckInputs, box: tuple[float, float, float, floa
 
     if inputs.logo is None:
         return
-    data = _logo_png(inputs.logo)
+    stat = inputs.logo.stat()
+    data = _logo_cached(inputs.logo, stat.st_mtime_ns, stat.st_size)
     if data is None:
         return
     left, top, width, height = box
