@@ -549,12 +549,12 @@ def _write_deliverables(
     downloads = []
     if entry.report is not None:
         downloads.append((translate("overview.link.report", lang), REPORT_FILE))
+    if entry.action_plan is not None:
+        downloads.append((translate("overview.link.action_plan", lang), ACTION_PLAN_FILE))
     if entry.pdf is not None:
         downloads.append((translate("overview.link.pdf", lang), entry.pdf.name))
     if entry.deck is not None:
         downloads.append((translate("overview.link.deck", lang), entry.deck.name))
-    if entry.action_plan is not None:
-        downloads.append((translate("overview.link.action_plan", lang), ACTION_PLAN_FILE))
     downloads.extend((name, name) for name in attached)
     overview_result = next((r for r in entry.results if r.task.check == OVERVIEW.slug), None)
     pages = [PageEntry(checks[r.task.check], r) for r in entry.results if r.task.check in checks]
