@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint typecheck unit lab bench browser clean wheel-test
+.PHONY: install demo test lint typecheck unit lab bench browser pdf-engine office clean wheel-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-demo: install
+# Debian packages, installed when missing (needs root or sudo); $(1): the packages.
+apt_install = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+  if [ -n "$$missing" ]; then \
+    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+    elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends $$missing; \
+    else echo "missing Debian packages: $$missing"; fi; fi
+
+# report.pdf: WeasyPrint needs Pango and a font.
+pdf-engine:
+	@$(call apt_install,libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+
+# The deliverable tests read the PDF with poppler and open the deck with LibreOffice Impress.
+office:
+	@$(call apt_install,poppler-utils libreoffice-impress)
+
+demo: install pdf-engine
 	$(BIN)/smtoolkit demo
 
 lint: install
@@ -42,7 +57,7 @@ browser:
 wheel-test: install
 	$(BIN)/pytest -m wheel
 
-test: install browser lint typecheck
+test: install browser pdf-engine office lint typecheck
 	$(BIN)/pytest
 	$(BIN)/pytest -m wheel
 

@@ -171,6 +171,7 @@ def _run_build(
     scheduler: str | None = None,
     force: bool = False,
     timeout: int = 600,
+    pdf: bool = False,
 ) -> int:
     from smtoolkit.build.executors import executor_for
     from smtoolkit.build.orchestrate import build
@@ -215,6 +216,7 @@ def _run_build(
                 release=release,
                 force=force,
                 timeout=timeout,
+                pdf=pdf,
             )
     except SmToolkitError as error:
         err.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
@@ -259,8 +261,11 @@ def build_command(
         bool,
         typer.Option("--release", help="check the report for delivery and write <out>/<slug>.zip"),
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="also write report.pdf (A4, for print); or set settings.pdf")
+    ] = False,
 ) -> None:
-    """Run the notebooks of each engagement and publish its HTML report."""
+    """Run the notebooks of each engagement and publish its HTML report and slide deck."""
     from smtoolkit.workspace import engagements_dir, reports_dir
 
     references = list(engagements or [])
@@ -291,6 +296,7 @@ def build_command(
             scheduler=scheduler,
             force=force,
             timeout=cell_timeout,
+            pdf=pdf,
         )
     )
 
@@ -388,7 +394,7 @@ def demo(
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="de or en")] = None,
 ) -> None:
-    """Build the demo client in the workspace (or a temporary folder) and print its index.html."""
+    """Build the demo client (report.pdf and deck.pptx too) in the workspace, or a temporary folder."""
     from smtoolkit.demo import prepare_demo
     from smtoolkit.engagement import display_path
 
@@ -405,7 +411,7 @@ def demo(
     elif place.copied:
         out.print(f"copied the demo client to {escape(display_path(place.engagement))}", soft_wrap=True)
     target = out_dir or place.reports
-    code = _run_build([str(place.engagement)], target, lang, None, os.cpu_count() or 1)
+    code = _run_build([str(place.engagement)], target, lang, None, os.cpu_count() or 1, pdf=True)
     index = (target / place.engagement.name / "index.html").resolve()
     if index.is_file():
         out.print(escape(str(index)), soft_wrap=True)

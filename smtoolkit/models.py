@@ -113,3 +113,4 @@ class Settings(_EmptyMeansDefault):
     bands: Bands = Field(default_factory=Bands)
     branding: Branding = Field(default_factory=Branding)
     workshop_date: dt.date | None = None
+    pdf: bool = Field(False, description="also write report.pdf (as smtoolkit build --pdf does)")

@@ -3,8 +3,8 @@
 It is built from the executed notebooks, not from the pages' HTML: their outputs are
 structured (cells, MIME types), so each page's section ids can be made unique by a prefix
 without parsing HTML, and one nbconvert run gives one document with the report stylesheet
-once (it is about 260 KB; eleven pasted pages would repeat it eleven times) and one table
-of contents. The result passes the same publish guard as every page.
+once and one table of contents. ``report.pdf`` is laid out from the same combined notebook
+(:mod:`smtoolkit.build.pdf`). The result passes the same publish guard as every page.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from smtoolkit.build.exporter import export_html, table_of_contents
 from smtoolkit.build.guard import PageProblem, find_problems
 from smtoolkit.build.tasks import PageSpec, TaskResult
 
-__all__ = ["REPORT_FILE", "combine_notebooks", "write_report"]
+__all__ = ["REPORT_FILE", "combine_notebooks", "load_combined", "write_report"]
 
 REPORT_FILE = "report.html"
 _SECTION_REF = re.compile(r'(\bid="|\bhref="#)sec-')
@@ -70,28 +70,40 @@ def combine_notebooks(
     return combined, toc
 
 
+def load_combined(
+    parts: Sequence[tuple[PageSpec, TaskResult]], language: str
+) -> tuple[NotebookNode, list[dict[str, Any]]] | None:
+    """The combined notebook and contents of the published ``parts`` (None: nothing published)."""
+    loaded = [
+        (spec, nbformat.read(str(result.task.executed), as_version=4))  # type: ignore[no-untyped-call]
+        for spec, result in parts
+        if result.ok
+    ]
+    return combine_notebooks(loaded, language) if loaded else None
+
+
 def write_report(
     out_dir: Path,
     parts: Sequence[tuple[PageSpec, TaskResult]],
     language: str,
     context: dict[str, Any],
     local_paths: Sequence[str],
+    *,
+    combined: tuple[NotebookNode, list[dict[str, Any]]] | None = None,
 ) -> tuple[Path | None, list[PageProblem]]:
     """Write ``report.html`` from the executed notebooks of the published ``parts``.
 
-    Returns the path (None when nothing was written) and the guard's problems; a report the
-    guard refuses is not written, and a stale one is removed.
+    ``combined`` is their :func:`load_combined`, when the caller has it already (the PDF is
+    made from the same). Returns the path (None when nothing was written) and the guard's
+    problems; a report the guard refuses is not written, and a stale one is removed.
     """
     path = out_dir / REPORT_FILE
-    loaded = [
-        (spec, nbformat.read(str(result.task.executed), as_version=4))  # type: ignore[no-untyped-call]
-        for spec, result in parts
-        if result.ok
-    ]
-    if not loaded:
+    if combined is None:
+        combined = load_combined(parts, language)
+    if combined is None:
         path.unlink(missing_ok=True)
         return None, []
-    nb, toc = combine_notebooks(loaded, language)
+    nb, toc = combined
     html = export_html(nb, language=language, context={**context, "standalone": True}, toc=toc)
     problems = find_problems(html, local_paths)
     if problems:

@@ -28,6 +28,8 @@ _IMAGE_TYPES = {
     ".webp": "image/webp",
 }
 _LOGO_LIMIT = 2 * 1024 * 1024
+#: The report template's stylesheets, in the order they are applied.
+_STYLESHEETS = ("report.css", "branding.css")
 
 
 @cache
@@ -54,8 +56,9 @@ def _exporter(template_root: str, firm_template: tuple[tuple[str, str], ...] = (
 
 
 def branding_css(primary_color: str) -> str:
-    """The branding stylesheet with the engagement's primary colour filled in."""
-    css = (templates_dir() / REPORT_TEMPLATE / "branding.css").read_text(encoding="utf-8")
+    """The page's stylesheet (``report.css``, then ``branding.css``) with the primary colour filled in."""
+    folder = templates_dir() / REPORT_TEMPLATE
+    css = "\n".join((folder / name).read_text(encoding="utf-8") for name in _STYLESHEETS)
     if re.fullmatch(r"#[0-9a-fA-F]{6}", primary_color):
         css = css.replace("--smt-primary: #1f4e79;", f"--smt-primary: {primary_color};")
     return css

@@ -125,7 +125,7 @@ def _firm_inputs(folder: Path) -> list[str]:
         firm = tomllib.loads(found.read_text(encoding="utf-8")).get("firm", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return parts
-    for key in ("logo", "template"):
+    for key in ("logo", "template", "deck_template"):
         value = firm.get(key) if isinstance(firm, dict) else None
         if isinstance(value, str) and value:
             parts.append(f"{key}:{tree_digest(found.parent / value)}")

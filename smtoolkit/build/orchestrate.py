@@ -70,6 +70,8 @@ class EngagementBuild:
     index: Path | None = None
     report: Path | None = None
     action_plan: Path | None = None
+    pdf: Path | None = None
+    deck: Path | None = None
     problems: list[str] = field(default_factory=list)  # deliverables beside the pages that failed
     release: ReleaseOutcome | None = None  # set by a release build
     slug: str | None = None
@@ -176,12 +178,14 @@ def build(
     today: date | None = None,
     force: bool = False,
     timeout: int = 600,
+    pdf: bool = False,
 ) -> BuildSummary:
     """Build every engagement in ``references``; invalid ones are reported and skipped.
 
     Each report gets the overview page (unless ``overview`` is False), one page per
     included check of ``checks`` (default: all), one per extra notebook of the engagement,
-    ``action-plan.xlsx``, ``report.html``, ``index.html`` and ``build.json``. Unchanged
+    ``action-plan.xlsx``, ``report.html``, ``deck.pptx``, ``index.html`` and ``build.json``;
+    with ``pdf`` (or the engagement's ``settings.pdf``) also ``report.pdf``. Unchanged
     engagements and pages are kept unless ``force``. ``timeout`` is the seconds one cell
     may run. With ``release`` the delivery check runs afterwards and writes
     ``<out_root>/<slug>.zip`` only when it finds nothing to fix.
@@ -194,6 +198,7 @@ def build(
         "language": language,
         "checks": sorted(spec.slug for spec in checks) if checks is not None else None,
         "overview": overview,
+        "pdf": pdf,
     }
     builds: list[EngagementBuild] = []
     pending: list[tuple[EngagementBuild, Path]] = []
@@ -234,6 +239,7 @@ def build(
             today=today,
             force=force,
             timeout=timeout,
+            pdf=pdf,
         )
     elif observer is not None:
         observer.planned(builds, 0, 0)
@@ -362,6 +368,7 @@ def _build_pending(
     today: date,
     force: bool,
     timeout: int,
+    pdf: bool = False,
 ) -> list[str]:
     """Load, plan, run and publish the engagements that are not up to date; return plug-in problems."""
     from smtoolkit.build.executors import SerialExecutor
@@ -424,7 +431,7 @@ def _build_pending(
 
     def publish(entry: EngagementBuild) -> EngagementBuild:
         assert entry.engagement is not None
-        _publish(entry, entry.engagement, out_root, specs, release=release, today=today)
+        _publish(entry, entry.engagement, out_root, specs, release=release, today=today, pdf=pdf)
         return entry
 
     def report(entries: list[EngagementBuild]) -> None:
@@ -515,10 +522,11 @@ def _publish(
     *,
     release: bool,
     today: date,
+    pdf: bool = False,
 ) -> None:
     """Write the engagement's files beside its pages; a folder that cannot be written is a problem."""
     try:
-        _write_deliverables(entry, engagement, out_root, specs, release=release, today=today)
+        _write_deliverables(entry, engagement, out_root, specs, release=release, today=today, pdf=pdf)
     except OSError as err:
         entry.problems.append(
             f"{engagement.slug}: cannot write the report folder {out_root / engagement.slug}: "
@@ -534,11 +542,12 @@ def _write_deliverables(
     *,
     release: bool,
     today: date,
+    pdf: bool = False,
 ) -> None:
-    """Action plan, attachments, combined report, index and build.json; then the delivery check."""
+    """Action plan, attachments, combined report, PDF, deck, index and build.json; then the delivery check."""
     from smtoolkit.build import release as rel
     from smtoolkit.build.attachments import publish_attachments
-    from smtoolkit.build.combined import REPORT_FILE, write_report
+    from smtoolkit.build.combined import REPORT_FILE, load_combined, write_report
     from smtoolkit.build.site import PageEntry, write_build_json, write_index
     from smtoolkit.checks.registry import CheckSpec
     from smtoolkit.i18n import translate
@@ -569,17 +578,26 @@ def _write_deliverables(
     pages_by_slug: dict[str, PageSpec] = {**specs, **extras}
     parts = [(pages_by_slug[r.task.check], r) for r in entry.results if r.ok]
     report_context = {**context, "report_title": translate("overview.report_title", lang)}
+    combined = None
     try:
-        entry.report, refused = write_report(out_dir, parts, lang, report_context, guarded)
+        combined = load_combined(parts, lang)
+        entry.report, refused = write_report(out_dir, parts, lang, report_context, guarded, combined=combined)
         entry.problems.extend(rel.unsafe_page(slug, REPORT_FILE, p) for p in refused)
     except (OSError, ValueError) as err:
         (out_dir / REPORT_FILE).unlink(missing_ok=True)
         entry.problems.append(f"{slug}: cannot write {REPORT_FILE}: {err}")
+    want_pdf = pdf or engagement.settings.pdf
+    _write_pdf(entry, out_dir, combined if entry.report is not None and want_pdf else None, report_context)
+    _write_deck(entry, engagement, out_dir, assessment, report_context)
     downloads = []
     if entry.report is not None:
         downloads.append((translate("overview.link.report", lang), REPORT_FILE))
     if entry.action_plan is not None:
         downloads.append((translate("overview.link.action_plan", lang), ACTION_PLAN_FILE))
+    if entry.pdf is not None:
+        downloads.append((translate("overview.link.pdf", lang), entry.pdf.name))
+    if entry.deck is not None:
+        downloads.append((translate("overview.link.deck", lang), entry.deck.name))
     downloads.extend((name, name) for name in attached)
     overview_result = next((r for r in entry.results if r.task.check == OVERVIEW.slug), None)
     pages = [PageEntry(checks[r.task.check], r) for r in entry.results if r.task.check in checks]
@@ -595,7 +613,8 @@ def _write_deliverables(
         downloads=downloads,
         extras=extra_rows,
     )
-    names = ("index.html", REPORT_FILE, ACTION_PLAN_FILE, *attached)
+    extra_files = [p.name for p in (entry.pdf, entry.deck) if p is not None]
+    names = ("index.html", REPORT_FILE, ACTION_PLAN_FILE, *extra_files, *attached)
     files = [name for name in names if (out_dir / name).is_file()]
     outcome: dict[str, Any] | None = None
     if release:
@@ -618,6 +637,54 @@ def _write_deliverables(
         built_on=today,
         warnings=entry.warnings,
     )
+
+
+def _write_pdf(
+    entry: EngagementBuild,
+    out_dir: Path,
+    combined: tuple[Any, list[dict[str, Any]]] | None,
+    context: dict[str, Any],
+) -> None:
+    """Write ``report.pdf`` from the combined report; without ``combined`` remove a stale one."""
+    from smtoolkit.build.pdf import PDF_FILE, write_pdf
+
+    target = out_dir / PDF_FILE
+    if combined is None:
+        target.unlink(missing_ok=True)
+        return
+    nb, toc = combined
+    try:
+        entry.pdf = write_pdf(out_dir, nb, toc, entry.language, context)
+    except SmToolkitError as err:
+        target.unlink(missing_ok=True)
+        entry.problems.append(f"{entry.slug}: {err}")
+    except (OSError, ValueError) as err:
+        target.unlink(missing_ok=True)
+        entry.problems.append(f"{entry.slug}: cannot write {PDF_FILE}: {err}")
+
+
+def _write_deck(
+    entry: EngagementBuild,
+    engagement: Engagement,
+    out_dir: Path,
+    assessment: Any,
+    context: dict[str, Any],
+) -> None:
+    """Write ``deck.pptx`` from the overview's assessment; without one remove a stale deck."""
+    from smtoolkit.build.deck import DECK_FILE, write_deck
+
+    target = out_dir / DECK_FILE
+    if assessment is None:
+        target.unlink(missing_ok=True)
+        return
+    try:
+        entry.deck = write_deck(out_dir, engagement, assessment, entry.language, context)
+    except SmToolkitError as err:
+        target.unlink(missing_ok=True)
+        entry.problems.append(f"{entry.slug}: {err}")
+    except (OSError, ValueError) as err:
+        target.unlink(missing_ok=True)
+        entry.problems.append(f"{entry.slug}: cannot write {DECK_FILE}: {err}")
 
 
 def _extra_spec(task: Task) -> PageSpec:

@@ -5,9 +5,10 @@ one above the engagement folder wins. Its tables:
 
 - ``[firm]``: ``name``, ``logo`` (an image file, relative to the firm file),
   ``primary_color`` (``#rrggbb``) and ``template`` (a folder holding the firm's
-  ``index.html.j2``, which extends ``report/index.html.j2``);
-- ``[settings]``: ``language``, ``weights`` (per check slug) and ``bands`` (``amber``,
-  ``green``), as in ``settings`` of ``engagement.yaml``;
+  ``index.html.j2``, which extends ``report/index.html.j2``) and ``deck_template`` (a
+  ``.pptx`` whose master and layouts ``deck.pptx`` uses);
+- ``[settings]``: ``language``, ``weights`` (per check slug), ``bands`` (``amber``,
+  ``green``) and ``pdf`` (write ``report.pdf``), as in ``settings`` of ``engagement.yaml``;
 - ``[checks.<slug>]``: a default for any single-valued top-level answer of that check,
   e.g. ``[checks.strategy] dormant_days = 60``;
 - ``[limits]``: bounds on what the toolkit reads (:mod:`smtoolkit.limits`).
@@ -63,9 +64,10 @@ SETTINGS_KEYS: dict[tuple[str, str], tuple[str, ...]] = {
     ("settings", "language"): ("language",),
     ("settings", "weights"): ("weights",),
     ("settings", "bands"): ("bands",),
+    ("settings", "pdf"): ("pdf",),
 }
 #: Keys of the firm file that belong to the firm only, not to an engagement's settings.
-FIRM_ONLY_KEYS: tuple[tuple[str, str], ...] = (("firm", "template"),)
+FIRM_ONLY_KEYS: tuple[tuple[str, str], ...] = (("firm", "template"), ("firm", "deck_template"))
 _TABLES = ("firm", "settings", "checks", LIMITS_TABLE)
 
 
@@ -81,6 +83,8 @@ class Firm:
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
     logo: Path | None = None
     template: Path | None = None
+    #: The firm's PowerPoint master for ``deck.pptx`` (``[firm] deck_template``).
+    deck_template: Path | None = None
 
     @property
     def source(self) -> str:
@@ -191,11 +195,12 @@ def parse_firm(text: str, path: Path) -> Firm:
     checks = _checks(firm, tables.get("checks", {}), problems)
     logo = _file(firm, tables.get("firm", {}), "logo", problems)
     template = _file(firm, tables.get("firm", {}), "template", problems)
+    deck_template = _file(firm, tables.get("firm", {}), "deck_template", problems)
     if LIMITS_TABLE in tables:
         problems += parse_limits(tables[LIMITS_TABLE], firm.source)[1]
     if problems:
         raise ValidationError(firm.source, problems)
-    return Firm(path, text, settings, checks, logo, template)
+    return Firm(path, text, settings, checks, logo, template, deck_template)
 
 
 def _unknown(firm: Firm, table: str, keys: Iterable[str], known: Sequence[str], problems: list[str]) -> None:
@@ -303,6 +308,12 @@ def _file(firm: Firm, table: dict[str, Any], key: str, problems: list[str]) -> P
         problems.append(
             f"{here}: {reference!r} does not exist next to {FIRM_FILE}; put the image there or "
             "correct the path"
+        )
+        return None
+    if key == "deck_template" and not (path.is_file() and path.suffix.lower() == ".pptx"):
+        problems.append(
+            f"{here}: {reference!r} is not a .pptx file next to {FIRM_FILE}; save the firm's "
+            "PowerPoint master as .pptx there, or correct the path"
         )
         return None
     if key == "template" and not (path / TEMPLATE_ENTRY).is_file():

@@ -30,11 +30,7 @@ _STYLE = """<style>
 .smt-key-findings{padding-left:1.2em}
 .smt-key-findings li{margin:.3em 0}
 .smt-dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.4em}
-.smt-plan{width:100%}
-.smt-plan th:nth-child(1){width:2.5em}
-.smt-plan th:nth-child(3){width:38%}
-.smt-plan td:nth-child(3){min-width:17em}
-.smt-plan td:nth-child(2),.smt-plan td:nth-last-child(-n+2),.smt-plan th{white-space:nowrap}
+@media (min-width:721px){.smt-plan th:nth-child(3){width:34%}}
 </style>"""
 
 
@@ -236,8 +232,9 @@ def _action_rows(items: tuple[ActionItem, ...], language: str, *, full: bool) ->
     return rows
 
 
-def _plan_table(headers: list[str], rows: list[list[str]]) -> str:
-    return table(headers, rows, numeric=(0,)).replace('class="smt-table"', 'class="smt-table smt-plan"', 1)
+def _plan_table(headers: list[str], rows: list[list[str]], *, full: bool) -> str:
+    css = "smt-plan smt-plan-full" if full else "smt-plan"
+    return table(headers, rows, numeric=(0,)).replace('class="smt-table', f'class="{css} smt-table', 1)
 
 
 def _action_headers(language: str, *, full: bool) -> list[str]:
@@ -254,22 +251,30 @@ def top_blocks(a: Assessment, language: str) -> list[str]:
     if not a.plan:
         return [*blocks, paragraph(_t("plan_none", language), muted=True)]
     blocks.append(
-        _plan_table(_action_headers(language, full=False), _action_rows(a.top, language, full=False))
+        _plan_table(
+            _action_headers(language, full=False), _action_rows(a.top, language, full=False), full=False
+        )
     )
     return blocks
 
 
 def plan_blocks(a: Assessment, language: str) -> list[str]:
-    """Every recommendation of every included check, quick wins first, with due weeks."""
+    """Every recommendation of every included check, quick wins first, with due weeks.
+
+    One block, a ``smt-wide`` section: the PDF lays it out on landscape pages, heading and all.
+    """
     blocks = [heading(_t("section.plan", language), "overview.plan")]
     key = "plan_start_workshop" if a.start_is_workshop else "plan_start_build"
     blocks.append(paragraph(_t(key, language, date=fmt_date(a.start, language)), muted=True))
     if not a.plan:
-        return [*blocks, paragraph(_t("plan_none", language), muted=True)]
-    blocks.append(
-        _plan_table(_action_headers(language, full=True), _action_rows(a.plan, language, full=True))
-    )
-    return blocks
+        blocks.append(paragraph(_t("plan_none", language), muted=True))
+    else:
+        blocks.append(
+            _plan_table(
+                _action_headers(language, full=True), _action_rows(a.plan, language, full=True), full=True
+            )
+        )
+    return [f'<section class="smt-wide">{"".join(blocks)}</section>']
 
 
 def method_blocks(language: str) -> list[str]:

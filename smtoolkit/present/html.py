@@ -15,6 +15,7 @@ from smtoolkit.formatting import fmt_number
 from smtoolkit.i18n import render, translate, translate_plural
 
 __all__ = [
+    "CARD_COLUMNS",
     "STYLE",
     "criteria_table",
     "findings_list",
@@ -26,21 +27,19 @@ __all__ = [
     "table",
 ]
 
+#: Tables with this many columns or more become stacked cards on a narrow screen.
+CARD_COLUMNS = 5
+
 LIGHT_COLORS = {Light.RED: "#c0392b", Light.AMBER: "#d68910", Light.GREEN: "#1e8449"}
 
 STYLE = """<style>
 .smt-section{margin:1.6em 0 .4em;border-bottom:2px solid var(--smt-primary,#1f4e79);
  color:var(--smt-primary,#1f4e79);font-size:1.35em}
-.smt-table{border-collapse:collapse;margin:.4em 0 1em;font-size:.95em}
-.smt-table th{background:#f0f3f6;text-align:left!important;padding:4px 10px;border-bottom:1px solid #bbb}
-.smt-table td{text-align:left!important;padding:4px 10px;border-bottom:1px solid #e3e3e3;vertical-align:top}
-.smt-table td.num,.smt-table th.num{text-align:right!important;font-variant-numeric:tabular-nums}
-.smt-score{display:flex;gap:1.2em;align-items:center;margin:.6em 0 1em}
+.smt-score{display:flex;flex-wrap:wrap;gap:.4em 1.2em;align-items:center;margin:.6em 0 1em}
 .smt-score .value{font-size:2.4em;font-weight:700}
 .smt-light{display:inline-block;padding:.25em .8em;border-radius:1em;color:#fff;font-weight:600}
 .smt-muted{color:#5b6570;font-size:.9em}
 .smt-findings li{margin:.25em 0}
-.smt-chart{max-width:100%;height:auto;margin:.4em 0 1em}
 </style>"""
 
 
@@ -66,19 +65,30 @@ def table(
     *,
     numeric: Sequence[int] = (),
 ) -> str:
-    """An escaped table; columns listed in ``numeric`` are right-aligned."""
+    """An escaped table; columns listed in ``numeric`` are right-aligned.
+
+    Every cell carries its column's header as ``data-label``, so a table of
+    :data:`CARD_COLUMNS` or more columns shows as one labelled card per row on a narrow screen.
+    """
     head = "".join(
         f'<th class="num">{escape(str(h))}</th>' if i in numeric else f"<th>{escape(str(h))}</th>"
         for i, h in enumerate(headers)
     )
+    cards = len(headers) >= CARD_COLUMNS
+    labels = [f' data-label="{escape(str(h), quote=True)}"' if cards else "" for h in headers]
     body = []
     for row in rows:
         cells = "".join(
-            f'<td class="num">{escape(str(v))}</td>' if i in numeric else f"<td>{escape(str(v))}</td>"
+            f"<td{_cell_class(i, numeric)}{labels[i] if i < len(labels) else ''}>{escape(str(v))}</td>"
             for i, v in enumerate(row)
         )
         body.append(f"<tr>{cells}</tr>")
-    return f'<table class="smt-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    css = "smt-table smt-cards" if cards else "smt-table"
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def _cell_class(index: int, numeric: Sequence[int]) -> str:
+    return ' class="num"' if index in numeric else ""
 
 
 def score_card(result: Result, language: str) -> str:

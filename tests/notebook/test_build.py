@@ -62,7 +62,7 @@ def test_demo_builds_every_registered_check_in_german(demo_copy: Path, tmp_path:
     effort = page(out, "demo", "04-effort.html")
     assert "Stunden nach Aufgabe und Kanal" in effort and "Std." in effort
     assert 'href="#sec-effort-budget"' in effort and 'id="sec-effort-budget"' in effort
-    assert "data:image/png;base64," in effort and "data:image/svg+xml;base64," in effort
+    assert "<svg " in effort and 'class="smt-chart"' in effort and "data:image/svg+xml;base64," in effort
     report = json.loads((out / "demo" / "build.json").read_text())
     assert report["status"] == "ok" and {p["status"] for p in report["pages"]} == {"ok"}
     assert report["toolkit_version"] == __version__ and report["toolkit_digest"] == toolkit_fingerprint()

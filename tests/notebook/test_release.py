@@ -45,7 +45,7 @@ def override_effort(folder: Path, source: str) -> None:
 def test_a_ready_engagement_is_released_as_a_zip(
     make_engagement: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """Exit 0 and reports/<slug>.zip with index, overview, pages, report.html and action-plan.xlsx."""
+    """Exit 0 and reports/<slug>.zip with index, overview, pages, report.html, action-plan.xlsx and deck.pptx."""
     folder = make_engagement("nordwind", READY)
     out = tmp_path / "reports"
     summary, problems = release(folder, out)
@@ -57,6 +57,7 @@ def test_a_ready_engagement_is_released_as_a_zip(
             "nordwind/04-effort.html",
             "nordwind/report.html",
             "nordwind/action-plan.xlsx",
+            "nordwind/deck.pptx",
         ]
         assert b"Nordwind Armaturen KG" in bundle.read("nordwind/report.html")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from smtoolkit.checks.effort import EffortAnswers, analyse
 from smtoolkit.models import Client
 from smtoolkit.notebook import answers_blocks
@@ -35,7 +37,8 @@ def test_recommendations_put_quick_wins_first() -> None:
     )
     html = recommendations_table(analyse(answers).recommendations, "en")
     rows = html.split("<tbody>")[1].split("</tr>")[:-1]
-    levels = [(r.split("<td>")[2][:-5], r.split("<td>")[3][:-5]) for r in rows]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in rows]
+    levels = [(c[1], c[2]) for c in cells]
     assert levels[0] == ("high", "medium")  # capacity gap: effort - impact = -1, impact 3
     assert levels[1] == ("medium", "low")  # interaction time: effort - impact = -1, impact 2
     assert all(level != ("medium", "medium") for level in levels[:2])

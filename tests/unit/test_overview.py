@@ -323,7 +323,7 @@ def test_without_workshop_date_due_dates_count_from_the_build_date(fake_checks: 
     a = assess(engagement(specs, workshop=""), today=dt.date(2027, 3, 1))
     assert a.start == dt.date(2027, 3, 1) and not a.start_is_workshop
     assert next(i for i in a.plan if i.recommendation.text == "F").due == dt.date(2027, 3, 8)
-    assert "weil kein Workshop-Datum eingetragen ist" in view.plan_blocks(a, "de")[1]
+    assert "weil kein Workshop-Datum eingetragen ist" in view.plan_blocks(a, "de")[0]
 
 
 def test_a_check_that_cannot_be_evaluated_is_named_and_left_out(fake_checks: list[CheckSpec]) -> None:

@@ -232,7 +232,7 @@ def test_page_renders_in_both_languages_with_every_section() -> None:
         html = "".join(b for b in blocks if isinstance(b, str))
         for section in ("guidelines", "draft", "survey", "reliability", "departments", "needs", "training"):
             assert f'id="sec-people-{section}"' in html
-        assert 'alt="' in html and "data:image/png;base64," in html
+        assert 'class="smt-chart" role="img" aria-label="' in html and "<svg " in html
     body = text(render(result, "de"))
     assert "Social-Media-Leitlinien für Muster GmbH" in body and "nicht definiert" in body
     assert "Keine Ergebnisse nach Abteilung" in body

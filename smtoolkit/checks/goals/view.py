@@ -93,7 +93,7 @@ def _growth_rows(evals: tuple[GoalEvaluation, ...], language: str) -> list[list[
     return rows
 
 
-def _growth_chart(d: GoalsDetails, language: str, t: Any) -> bytes | None:
+def _growth_chart(d: GoalsDetails, language: str, t: Any) -> str | None:
     rated = [e for e in d.evaluations if e.required is not None and e.required.mode == "rate"]
     if not rated:
         return None
@@ -118,10 +118,10 @@ def _growth_chart(d: GoalsDetails, language: str, t: Any) -> bytes | None:
     ax.set_title(t("chart.growth"), loc="left", fontsize=11, pad=22)
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
-    return charts.png(fig)
+    return charts.image(fig, t("chart.growth"))
 
 
-def _category_chart(d: GoalsDetails, t: Any, language: str) -> bytes:
+def _category_chart(d: GoalsDetails, t: Any, language: str) -> str:
     rows = d.categories
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(rows) + 1.4))
     positions = list(range(len(rows)))[::-1]
@@ -145,7 +145,7 @@ def _category_chart(d: GoalsDetails, t: Any, language: str) -> bytes:
     ]
     ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
-    return charts.png(fig)
+    return charts.image(fig, t("chart.categories"))
 
 
 def render(result: Result, language: str) -> list[Block]:

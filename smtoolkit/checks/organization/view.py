@@ -110,7 +110,7 @@ def _load_block(d: OrganizationDetails, language: str, t: Translate) -> str:
     return marked_table(headers, rows, marked, numeric=(2, 3, 4))
 
 
-def _capacity_chart(d: OrganizationDetails, language: str, t: Translate) -> bytes:
+def _capacity_chart(d: OrganizationDetails, language: str, t: Translate) -> str:
     people = d.answers.people
     labels = [_plain(render_text(person_label(people, load.index), language)) for load in d.loads]
     available = [load.person.hours_per_week for load in d.loads]
@@ -130,10 +130,10 @@ def _capacity_chart(d: OrganizationDetails, language: str, t: Translate) -> byte
     ax.set_title(t("chart.capacity"), loc="left", fontsize=11, pad=22)
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False, fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
-    return charts.png(fig)
+    return charts.image(fig, t("chart.capacity"))
 
 
-def _heatmap(d: OrganizationDetails, t: Translate) -> bytes:
+def _heatmap(d: OrganizationDetails, t: Translate) -> str:
     cov = d.coverage
     grid = np.zeros((len(DAYS), 24), dtype=int)
     for r, day in enumerate(DAYS):
@@ -157,7 +157,7 @@ def _heatmap(d: OrganizationDetails, t: Translate) -> bytes:
     )
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
-    return charts.png(fig)
+    return charts.image(fig, t("chart.coverage"))
 
 
 def render(result: Result, language: str) -> list[Block]:

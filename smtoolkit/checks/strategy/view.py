@@ -91,7 +91,7 @@ def render(result: Result, language: str) -> list[Block]:
     dash = "–"
     blocks: list[Block] = [heading(t("section.matrix"), "strategy.matrix")]
     if d.priorities:
-        blocks.append(charts.png(_matrix_chart(d.priorities, language, t)))
+        blocks.append(charts.image(_matrix_chart(d.priorities, language, t), t("section.matrix")))
     else:
         blocks.append(paragraph(t("note.no_areas"), muted=True))
     blocks.append(

@@ -93,7 +93,7 @@ def render(result: Result, language: str) -> list[Block]:
     if not personas:
         blocks.append(paragraph(t("note.no_personas"), muted=True))
     elif d.ranking:
-        blocks.append(charts.png(_heatmap(d, language, t)))
+        blocks.append(charts.image(_heatmap(d, language, t), t("section.fit")))
         blocks.append(
             paragraph(t("note.marks", fallback=FALLBACK_MARK, b2b=B2B_MARK, missing=MISSING_MARK), muted=True)
         )
