@@ -69,6 +69,7 @@ def test_unlabelled_mentions_are_scored_by_the_engagement_classifier(engagement:
     info = mentions.classifier
     assert info is not None and info.fallback is None and info.labels == 76
     assert info.accuracy is not None and 0.4 < info.accuracy <= 1.0
+    assert info.method in ("balanced", "sqrt-balanced", "unweighted")
     # the uncertain ones come first in the review: the 3 classifier labels before export labels
     items = review_sample(mentions, size=5)
     assert [i.origin for i in items[:3]] == [ORIGIN_CLASSIFIER] * 3
