@@ -274,6 +274,8 @@ def engagement_labels(splits: dict[str, Split], test: Split, count: int, draws: 
             len(pool[0]), size=min(count, len(pool[0])), replace=False
         )
         clf = EngagementClassifier().fit([pool[0][i] for i in chosen], [pool[1][i] for i in chosen])
+        cv = ", ".join(f"{k} {v.accuracy:.3f}/{v.macro_f1:.3f}" for k, v in clf.cv_scores_.items())
+        print(f"engagement draw {seed}: selected {clf.selected_} (CV accuracy/macro-F1: {cv})")
         runs.append(clf.predict(test[0]))
     return runs
 

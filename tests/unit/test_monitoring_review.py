@@ -69,6 +69,7 @@ def test_unlabelled_mentions_are_scored_by_the_engagement_classifier(engagement:
     info = mentions.classifier
     assert info is not None and info.fallback is None and info.labels == 76
     assert info.accuracy is not None and 0.4 < info.accuracy <= 1.0
+    assert info.method in ("balanced", "sqrt-balanced", "unweighted")
     # the uncertain ones come first in the review: the 3 classifier labels before export labels
     items = review_sample(mentions, size=5)
     assert [i.origin for i in items[:3]] == [ORIGIN_CLASSIFIER] * 3
@@ -107,3 +108,22 @@ def test_confirmed_labels_are_validated() -> None:
         )
     with pytest.raises(ValueError, match="not one of"):
         confirm(Path("."), "0123456789abcdef", "great")
+
+
+def test_the_page_names_the_chosen_model_and_its_accuracy(engagement: Path) -> None:
+    """The sentiment section names the model cross-validation chose and its cross-validated accuracy."""
+    from smtoolkit.checks.monitoring import analyse
+    from smtoolkit.checks.monitoring.view import render as render_page
+
+    loaded = load_engagement(engagement)
+    mentions = load_mentions(loaded)
+    assert mentions is not None and mentions.classifier is not None
+    method = mentions.classifier.method
+    page = "".join(str(block) for block in render_page(analyse(MonitoringAnswers(), loaded), "en"))
+    names = {
+        "balanced": "with balanced class weights",
+        "sqrt-balanced": "with square-root balanced class weights",
+        "unweighted": "without class weights",
+    }
+    assert method in names and names[method] in page
+    assert "chosen by cross-validation on these labels" in page

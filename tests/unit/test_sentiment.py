@@ -9,6 +9,7 @@ import pytest
 
 from smtoolkit.errors import ConfigError
 from smtoolkit.sentiment import EngagementClassifier, classify, compounds, cross_validated_accuracy
+from smtoolkit.sentiment.engagement import _class_weight, macro_f1, stratified_folds
 from smtoolkit.sentiment.lexicon import N_SCALAR, compound_of, compound_valence, english_lexicon
 
 SAMPLE = Path(__file__).parents[1] / "data" / "monitoring" / "sentiment_sample.csv"
@@ -127,8 +128,79 @@ def test_engagement_classifier_learns_a_word_the_lexicon_lacks() -> None:
 
 
 def test_cross_validated_accuracy_on_the_sample() -> None:
-    """Five-fold accuracy on the 76 labelled mentions lies between chance and 1; under 30 labels: None."""
+    """The chosen model's cross-validated accuracy on the 76 mentions lies between chance and 1; under 30: None."""
     frame = sample()
     accuracy = cross_validated_accuracy(frame["text"].tolist(), frame["label"].tolist())
+    clf = EngagementClassifier().fit(frame["text"].tolist(), frame["label"].tolist())
     assert accuracy is not None and 0.4 < accuracy <= 1.0
+    assert clf.selected_ is not None and accuracy == clf.cv_scores_[clf.selected_].accuracy
     assert cross_validated_accuracy(["gut"] * 10, ["positive"] * 10) is None
+
+
+def test_macro_f1_by_hand() -> None:
+    """Truth n n p, predicted n p p: F1 neutral 2*1/(2+1) = 2/3, positive 2*1/(1+2) = 2/3; a class never true is left out."""
+    assert macro_f1(["neutral", "neutral", "positive"], ["neutral", "positive", "positive"]) == pytest.approx(
+        2 / 3
+    )
+    assert macro_f1(["neutral"] * 4, ["neutral", "neutral", "negative", "negative"]) == pytest.approx(2 / 3)
+
+
+def test_class_weights_by_hand() -> None:
+    """Three neutral, one negative: balanced 4/(2*3) and 4/(2*1), the square roots of those, or none."""
+    names = ["neutral"] * 3 + ["negative"]
+    assert _class_weight(names, "balanced") == pytest.approx({"neutral": 2 / 3, "negative": 2.0})
+    assert _class_weight(names, "sqrt-balanced") == pytest.approx(
+        {"neutral": (2 / 3) ** 0.5, "negative": 2**0.5}
+    )
+    assert _class_weight(names, "unweighted") is None
+
+
+def test_stratified_folds_deal_each_class_evenly() -> None:
+    """Six a and three b in three folds: every fold holds two a and one b."""
+    fold = stratified_folds(["a"] * 6 + ["b"] * 3, 3)
+    for k in range(3):
+        members = [name for name, f in zip(["a"] * 6 + ["b"] * 3, fold, strict=True) if f == k]
+        assert sorted(members) == ["a", "a", "b"]
+
+
+def test_a_dominant_majority_is_not_traded_for_minority_recall() -> None:
+    """80 neutral, 20 negative; 'zug' in all 20 negative and 30 neutral texts: balanced weights lose accuracy.
+
+    Balanced weights (neutral 100/160, negative 100/40) make 'zug' negative (20 x 2.5 > 30 x 0.625):
+    accuracy (50 + 20) / 100 = 0.7 < 0.8. Without weights 'zug' stays neutral (30 > 20): accuracy
+    at least 0.8. The lexicon says neutral everywhere: accuracy 0.8, macro-F1 (2 x 80 / 180) / 2.
+    A candidate that keeps 0.8 is chosen, never the balanced one.
+    """
+    words = [f"{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}bel" for i in range(100)]
+    texts = [f"{w} zug" if i < 50 else w for i, w in enumerate(words)]
+    labels = ["negative" if i < 20 else "neutral" for i in range(100)]
+    clf = EngagementClassifier().fit(texts, labels)
+    assert clf.majority_share_ == pytest.approx(0.8)
+    lexicon = clf.cv_scores_["lexicon"]
+    assert (lexicon.accuracy, lexicon.macro_f1) == pytest.approx((0.8, 160 / 180 / 2))
+    assert clf.cv_scores_["balanced"].accuracy < 0.8
+    assert clf.cv_scores_["unweighted"].accuracy >= 0.8
+    assert clf.selected_ in ("sqrt-balanced", "unweighted") and clf.cv_scores_[clf.selected_].accuracy >= 0.8
+
+
+def test_the_lexicon_is_chosen_when_it_cross_validates_best() -> None:
+    """Only the lexicon candidate allowed besides nothing: it is chosen, predicts like classify(), and says why."""
+    frame = sample()
+    texts, labels = frame["text"].tolist(), frame["label"].tolist()
+    clf = EngagementClassifier(candidates=("lexicon",)).fit(texts, labels)
+    assert clf.selected_ == "lexicon" and clf.cv_scores_ == {}
+    assert clf.predict(texts) == classify(texts)
+    mixed = EngagementClassifier().fit(texts, labels)
+    lexicon = mixed.cv_scores_["lexicon"]
+    # the lexicon's CV figures are its plain scores on the labels: no training involved
+    truth, guess = labels, classify(texts)
+    assert lexicon.accuracy == pytest.approx(
+        sum(g == t for g, t in zip(guess, truth, strict=True)) / len(truth)
+    )
+    assert lexicon.macro_f1 == pytest.approx(macro_f1(truth, guess))
+
+
+def test_unknown_candidates_are_rejected() -> None:
+    """A candidate name outside the four is a ConfigError naming the allowed ones."""
+    with pytest.raises(ConfigError, match="balanced, sqrt-balanced, unweighted, lexicon"):
+        EngagementClassifier(candidates=("svm",))

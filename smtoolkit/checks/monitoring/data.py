@@ -74,8 +74,6 @@ CLIENT = "client"
 ORIGIN_NONE, ORIGIN_EXPORT, ORIGIN_LEXICON, ORIGIN_CLASSIFIER, ORIGIN_CONFIRMED = 0, 1, 2, 3, 4
 #: The engagement classifier learns from at most this many labelled mentions (a fixed sample).
 MAX_TRAINING = 1000
-#: Its cross-validated accuracy is measured on at most this many of them (five folds).
-MAX_VALIDATION = 300
 LANG_OTHER = 2
 
 GroupKind = Literal["brand", "product", "competitor", "topic"]
@@ -174,11 +172,17 @@ def match(
 
 @dataclass(frozen=True)
 class ClassifierInfo:
-    """How the engagement classifier did: training labels, cross-validated accuracy, fallback."""
+    """How the engagement classifier did: training labels, cross-validated accuracy, fallback, method.
+
+    ``method`` is the model its cross-validation chose (one of
+    :data:`smtoolkit.sentiment.engagement.CANDIDATES`; ``"lexicon"``: the lexicon scored
+    better than the learnt models, and ``accuracy`` is the lexicon's); None on fallback.
+    """
 
     labels: int
     accuracy: float | None
     fallback: str | None
+    method: str | None = None
 
 
 def mention_keys(titles: Sequence[str], texts: Sequence[str]) -> list[str]:
@@ -406,12 +410,16 @@ def _learn(
     unlabelled = np.flatnonzero(origin == ORIGIN_LEXICON)
     if not len(unlabelled):
         return None
-    from smtoolkit.sentiment import LABELS, EngagementClassifier, cross_validated_accuracy
+    from smtoolkit.sentiment import LABELS, EngagementClassifier
 
     chosen = np.random.default_rng(0).permutation(labelled)[:MAX_TRAINING]
     train_texts = [bodies[i] for i in chosen]
     train_labels = [LABELS[int(sentiment[i]) + 1] for i in chosen]
     model = EngagementClassifier().fit(train_texts, train_labels)
+    score = model.cv_scores_.get(model.selected_ or "")
+    accuracy = None if score is None else score.accuracy
+    if model.selected_ == "lexicon":
+        return ClassifierInfo(len(chosen), accuracy, None, "lexicon")
     if model.fallback_reason is not None:
         return ClassifierInfo(len(chosen), None, model.fallback_reason)
     unlabelled_texts = [bodies[i] for i in unlabelled]
@@ -419,8 +427,7 @@ def _learn(
     certainty[unlabelled] = model.confidence(unlabelled_texts)
     sentiment[unlabelled] = [LABELS.index(p) - 1 for p in predicted]
     origin[unlabelled] = ORIGIN_CLASSIFIER
-    accuracy = cross_validated_accuracy(train_texts[:MAX_VALIDATION], train_labels[:MAX_VALIDATION])
-    return ClassifierInfo(len(chosen), accuracy, None)
+    return ClassifierInfo(len(chosen), accuracy, None, model.selected_)
 
 
 def _author_keys(authors: pd.Index) -> frozenset[int]:

@@ -208,9 +208,11 @@ def render(result: Result, language: str) -> list[Block]:
     info = m.classifier
     if info is not None and info.fallback is None:
         accuracy = "–" if info.accuracy is None else fmt_percent(info.accuracy, language)
+        key = "note.classifier_lexicon" if info.method == "lexicon" else "note.classifier"
+        method = t(f"classifier_method.{info.method or 'balanced'}")
         blocks.append(
             paragraph(
-                t("note.classifier", labels=fmt_number(info.labels, language), accuracy=accuracy), muted=True
+                t(key, labels=fmt_number(info.labels, language), accuracy=accuracy, method=method), muted=True
             )
         )
     elif info is not None:
