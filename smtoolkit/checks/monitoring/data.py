@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -50,6 +50,9 @@ from smtoolkit.importers import Kind, cached_folder, data_signature
 from smtoolkit.sentiment.lexicon import LANG_DE, LANG_EN, band_label, language_votes, score, symbol_valence
 from smtoolkit.sentiment.lexicon import vocabulary as compile_vocabulary
 from smtoolkit.sentiment.text import Tokens, phrase_keys, tokenize
+
+if TYPE_CHECKING:
+    from smtoolkit.sentiment import EngagementClassifier
 
 __all__ = [
     "BATCH_ROWS",
@@ -410,12 +413,12 @@ def _learn(
     unlabelled = np.flatnonzero(origin == ORIGIN_LEXICON)
     if not len(unlabelled):
         return None
-    from smtoolkit.sentiment import LABELS, EngagementClassifier
+    from smtoolkit.sentiment import LABELS
 
     chosen = np.random.default_rng(0).permutation(labelled)[:MAX_TRAINING]
     train_texts = [bodies[i] for i in chosen]
     train_labels = [LABELS[int(sentiment[i]) + 1] for i in chosen]
-    model = EngagementClassifier().fit(train_texts, train_labels)
+    model = _fitted(tuple(train_texts), tuple(train_labels))
     score = model.cv_scores_.get(model.selected_ or "")
     accuracy = None if score is None else score.accuracy
     if model.selected_ == "lexicon":
@@ -488,6 +491,18 @@ def _combine_terms(parts: list[pd.DataFrame]) -> pd.DataFrame:
     if len(parts) > 1:
         combined = combined.groupby(level=0).agg({"count": "sum", "row": "min"})
     return combined.sort_values(["count", "row"], ascending=[False, True])
+
+
+@lru_cache(maxsize=2)
+def _fitted(texts: tuple[str, ...], labels: tuple[str, ...]) -> EngagementClassifier:
+    """The engagement classifier learnt from ``texts`` and ``labels``, once per process.
+
+    Fitting chooses a model by cross-validation and takes seconds; the training set depends
+    only on the labelled mentions, so a change of keywords or groups in the workshop reuses it.
+    """
+    from smtoolkit.sentiment import EngagementClassifier
+
+    return EngagementClassifier().fit(list(texts), list(labels))
 
 
 # --- loading with a cache ----------------------------------------------------------------
