@@ -85,7 +85,7 @@ def test_demo_overview_shows_index_stage_change_and_plan(demo_copy: Path, tmp_pa
     assert "Seit der Bewertungsrunde „Erstgespräch“ vom 12.05.2026" in html
     for spec in registry():
         assert spec.title("de") in html
-    assert html.count('<td class="num">') >= len(a.plan)
+    assert html.count('<td class="num"') >= len(a.plan)
     assert 'id="sec-overview-plan"' in html and 'href="#sec-overview-plan"' in html
     assert html.count('class="smt-chart"') == 1
 
