@@ -410,16 +410,22 @@ def _within_range(result: pd.Series) -> tuple[pd.Series, pd.Series]:
 def _bounded(result: pd.Series, shown: pd.Series, where: Location, rejected: list[int] | None) -> pd.Series:
     """Reject (or, without ``rejected``, refuse) dates pandas cannot hold in nanoseconds."""
     result, beyond = _within_range(result)
-    if bool(beyond.any()):
-        if rejected is None:
-            row = beyond[beyond].index[0]
-            raise import_error(
-                where.at(row=int(row)),
-                f"the date {preview(shown.loc[row])} is outside the range smtoolkit can hold",
-                expected="a date between 1678 and 2261",
-            )
-        rejected.extend(int(r) for r in beyond[beyond].index)
+    _reject_beyond(beyond, shown, where, rejected)
     return result
+
+
+def _reject_beyond(beyond: pd.Series, shown: pd.Series, where: Location, rejected: list[int] | None) -> None:
+    """Add the rows flagged in ``beyond`` to ``rejected``; without ``rejected``, refuse the first."""
+    if not bool(beyond.any()):
+        return
+    if rejected is None:
+        row = beyond[beyond].index[0]
+        raise import_error(
+            where.at(row=int(row)),
+            f"the date {preview(shown.loc[row])} is outside the range smtoolkit can hold",
+            expected="a date between 1678 and 2261",
+        )
+    rejected.extend(int(r) for r in beyond[beyond].index)
 
 
 def _date_years(result: pd.Series, where: Location, context: DateContext | None, example: str) -> pd.Series:
@@ -537,16 +543,8 @@ def _cell_datetimes(values: pd.Series, rejected: list[int] | None, where: Locati
         return value.year if isinstance(value, _dt.date) else 2000
 
     beyond = values.map(lambda v: not 1678 <= year(v) <= 2261).astype(bool)
-    if bool(beyond.any()):
-        if rejected is None:
-            row = beyond[beyond].index[0]
-            raise import_error(
-                where.at(row=int(row)),
-                f"the date {preview(values.loc[row])} is outside the range smtoolkit can hold",
-                expected="a date between 1678 and 2261",
-            )
-        rejected.extend(int(r) for r in beyond[beyond].index)
-        values = values.where(~beyond)
+    _reject_beyond(beyond, values, where, rejected)
+    values = values.where(~beyond)
     return _within_range(pd.to_datetime(values))[0]
 
 
